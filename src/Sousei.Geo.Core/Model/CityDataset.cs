@@ -1,0 +1,31 @@
+using NetTopologySuite.Geometries;
+
+namespace Sousei.Geo.Core.Model;
+
+/// <summary>
+/// Every layer of one city, geometries in longitude/latitude (SRID 4326, RFC 7946 axis order).
+/// Layers that the data does not hold are empty. <see cref="InducementArea"/> is the union of the
+/// 居住誘導区域 features.
+/// </summary>
+public sealed class CityDataset
+{
+    public required Geometry InducementArea { get; init; }
+
+    public IReadOnlyList<Household> Households { get; init; } = [];
+
+    public IReadOnlyList<TownBlock> TownBlocks { get; init; } = [];
+
+    public IReadOnlyList<Building> Buildings { get; init; } = [];
+
+    public IReadOnlyList<Zone> Zones { get; init; } = [];
+
+    public IReadOnlyList<Hub> Hubs { get; init; } = [];
+
+    public IReadOnlyList<VacantHouse> VacantHouses { get; init; } = [];
+
+    /// <summary>Years present in households, ascending.</summary>
+    public IReadOnlyList<int> HouseholdYears => Households.Select(h => h.Year).Distinct().Order().ToList();
+
+    /// <summary>Years present in town blocks, ascending.</summary>
+    public IReadOnlyList<int> TownBlockYears => TownBlocks.Select(b => b.Year).Distinct().Order().ToList();
+}
