@@ -52,7 +52,7 @@ public sealed class PlaneProjection
     public double OriginLongitude { get; }
 
     /// <summary>Kumamoto's zone: JGD2011 / Japan Plane Rectangular CS II (EPSG:6670).</summary>
-    public static PlaneProjection Kumamoto { get; } = ForEpsg(6670);
+    public static PlaneProjection Kumamoto => ForEpsg(6670);
 
     // Zone origins (latitude, longitude in degrees) from the MLIT notice defining the plane rectangular system.
     private static readonly (double Lat, double Lon)[] ZoneOrigins =

@@ -1,0 +1,77 @@
+using Sousei.Geo.Cli.Commands;
+using Sousei.Geo.Core.Validation;
+
+namespace Sousei.Geo.Cli;
+
+/// <summary>Dispatches a command line; maps bad input to exit code 2 with a clear message, never a stack trace.</summary>
+internal static class CommandRunner
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+
+    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    {
+        var commands = CommandRegistry.All;
+        if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            var topic = args.Count > 1 ? commands.FirstOrDefault(c => c.Name == args[1]) : null;
+            console.Out.WriteLine(topic is null ? GeneralHelp(commands) : topic.Usage);
+            return args.Count == 0 ? BadInput : Ok;
+        }
+
+        var command = commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            console.Error.WriteLine($"sousei: unknown command '{args[0]}'. Commands: {string.Join(", ", commands.Select(c => c.Name))}");
+            return BadInput;
+        }
+
+        try
+        {
+            if (args.Skip(1).Any(a => a is "--help" or "-h"))
+            {
+                console.Out.WriteLine(command.Usage);
+                return Ok;
+            }
+
+            var parsed = new CommandArgs(args.Skip(1).ToList(), command.Flags);
+            return command.Run(parsed, console);
+        }
+        catch (UsageException e)
+        {
+            console.Error.WriteLine($"sousei {command.Name}: {e.Message}");
+            console.Error.WriteLine(command.Usage);
+            return BadInput;
+        }
+        catch (DataException e)
+        {
+            console.Error.WriteLine($"sousei {command.Name}: the input data has {e.Problems.Count}{(e.Truncated ? "+" : "")} problem{(e.Problems.Count == 1 ? "" : "s")}:");
+            foreach (var p in e.Problems)
+            {
+                console.Error.WriteLine("  " + p);
+            }
+
+            if (e.Truncated)
+            {
+                console.Error.WriteLine("  (more problems were found; only the first ones are listed)");
+            }
+
+            return BadInput;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("SOUSEI_DEBUG") is null)
+        {
+            console.Error.WriteLine($"sousei {command.Name}: internal error: {e.GetType().Name}: {e.Message} (set SOUSEI_DEBUG=1 for details)");
+            return Failed;
+        }
+    }
+
+    private static string GeneralHelp(IReadOnlyList<ICommand> commands)
+    {
+        var lines = new List<string> { "sousei — GIS analysis for the multi-core connected city (多核連携都市)", "", "Commands:" };
+        lines.AddRange(commands.Select(c => $"  {c.Name,-12} {c.Summary}"));
+        lines.Add("");
+        lines.Add("sousei help COMMAND shows a command's options.");
+        return string.Join(Environment.NewLine, lines);
+    }
+}

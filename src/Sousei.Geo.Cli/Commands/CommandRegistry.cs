@@ -1,0 +1,11 @@
+namespace Sousei.Geo.Cli.Commands;
+
+/// <summary>Every command of <c>sousei</c>; add new commands here.</summary>
+internal static class CommandRegistry
+{
+    public static IReadOnlyList<ICommand> All { get; } =
+    [
+        new DensityCommand(),
+        new ReportCommand(),
+    ];
+}

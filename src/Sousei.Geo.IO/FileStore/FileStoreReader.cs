@@ -1,0 +1,369 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Union;
+using Sousei.Geo.Core.Crs;
+using Sousei.Geo.Core.Model;
+using Sousei.Geo.Core.Validation;
+using Sousei.Geo.IO.Estat;
+using Sousei.Geo.IO.GeoJson;
+
+namespace Sousei.Geo.IO.FileStore;
+
+/// <summary>
+/// Loads a file-store directory (docs/data-model.md) into a <see cref="CityDataset"/>, validating
+/// every feature at the edge. Every problem of every layer is collected (capped) and thrown together
+/// as one <see cref="DataException"/>; nothing is dropped silently.
+/// </summary>
+public static partial class FileStoreReader
+{
+    private static readonly string[] Areal = ["Polygon", "MultiPolygon"];
+    private static readonly string[] PointOnly = ["Point"];
+    private static readonly string[] PointOrAreal = ["Point", "Polygon", "MultiPolygon"];
+
+    /// <summary>Options: MakeValid repairs, the problem cap, the e-Stat population column.</summary>
+    public sealed record Options(bool Repair = false, int ProblemCap = 20, string MeshPopulationColumn = EstatMeshReader.DefaultPopulationColumn);
+
+    /// <summary>The loaded data and notes (repairs, suppressed mesh values, which sources were used).</summary>
+    public sealed record Result(CityDataset Dataset, IReadOnlyList<string> Notes, IReadOnlyList<string> GtfsFeeds);
+
+    /// <exception cref="DataException">The store is missing, or any layer has problems.</exception>
+    public static Result Load(string directory, PlaneProjection projection, Options? options = null)
+    {
+        options ??= new Options();
+        var problems = new ProblemCollector(options.ProblemCap);
+        var checks = new GeometryChecks(projection, options.Repair);
+        var notes = new List<string>();
+        if (!Directory.Exists(directory))
+        {
+            throw new DataException(new DataProblem("store.missing", directory, "data directory does not exist"));
+        }
+
+        Geometry? area = null;
+        var zones = new List<Zone>();
+        var areaPath = LayerFiles.Find(directory, "inducement_area");
+        var a55Path = LayerFiles.Find(directory, "cityplan_a55");
+        if (areaPath is not null)
+        {
+            var parts = ReadLayer(areaPath, Areal, problems, checks, (f, g, p) => g);
+            area = UnionOrProblem(parts, areaPath, problems);
+        }
+
+        var hubs = ReadOptional(directory, "hubs", PointOnly, problems, checks, ToHub);
+        var zonePath = LayerFiles.Find(directory, "zones");
+        if (zonePath is not null)
+        {
+            zones.AddRange(ReadLayer(zonePath, Areal, problems, checks, ToZone).OfType<Zone>());
+            DuplicateIds(zones.Select(z => z.Id), zonePath, problems);
+        }
+
+        if (a55Path is not null)
+        {
+            var a55 = ReadLayer(a55Path, Areal, problems, checks, (f, g, p) => (Code: AttributeValues.GetString(f, "AreaCode"), Geometry: g));
+            if (area is null)
+            {
+                area = UnionOrProblem(a55.Where(x => x.Code == "31").Select(x => x.Geometry).ToList(), a55Path, problems, "no feature with AreaCode 31 (居住誘導区域)");
+                notes.Add($"inducement area: AreaCode 31 of {Path.GetFileName(a55Path)} (national land information A55)");
+            }
+
+            if (!zones.Any(z => z.Kind == "hub_area"))
+            {
+                zones.AddRange(HubAreasFromA55(a55.Where(x => x.Code == "32").Select(x => x.Geometry).ToList(), hubs, projection));
+            }
+        }
+
+        if (areaPath is null && a55Path is null)
+        {
+            problems.Add(new DataProblem("layer.missing", Path.Combine(directory, "inducement_area.geojson"), "the inducement area layer is missing (inducement_area.geojson, or cityplan_a55.geojson with AreaCode 31)"));
+        }
+
+        var households = ReadOptionalHouseholds(directory, problems, checks);
+        var blocks = ReadOptional(directory, "town_blocks", Areal, problems, checks, ToBlock).OfType<TownBlock>().ToList();
+        var blockYears = blocks.Select(b => b.Year).ToHashSet();
+        foreach (var meshPath in Directory.EnumerateFiles(directory, "mesh_population_*.csv").Order(StringComparer.Ordinal))
+        {
+            var match = MeshFileName().Match(Path.GetFileName(meshPath));
+            if (!match.Success)
+            {
+                problems.Add(new DataProblem("mesh.file_name", meshPath, "name the e-Stat mesh table mesh_population_<year>.csv so that its year is known"));
+                continue;
+            }
+
+            var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (blockYears.Contains(year))
+            {
+                problems.Add(new DataProblem("mesh.year_conflict", meshPath, $"year {year} is already in town_blocks; one population source per year"));
+                continue;
+            }
+
+            var mesh = EstatMeshReader.Read(meshPath, year, problems, options.MeshPopulationColumn);
+            blocks.AddRange(mesh.Units);
+            notes.AddRange(mesh.Notes);
+            notes.Add($"population units for {year}: {mesh.Units.Count} e-Stat mesh cells from {Path.GetFileName(meshPath)}");
+        }
+
+        var buildings = ReadOptional(directory, "buildings", Areal, problems, checks, ToBuilding).OfType<Building>().ToList();
+        var vacant = ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse).OfType<VacantHouse>().ToList();
+        DuplicateIds(vacant.Select(v => v.Id), "vacant_houses", problems);
+        DuplicateIds(hubs.OfType<Hub>().Select(h => h.Id), "hubs", problems);
+
+        problems.ThrowIfAny();
+        notes.AddRange(checks.Notes);
+        var gtfsDir = Path.Combine(directory, "gtfs");
+        var feeds = Directory.Exists(gtfsDir)
+            ? Directory.EnumerateFileSystemEntries(gtfsDir).Where(p => Directory.Exists(p) || p.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        var dataset = new CityDataset
+        {
+            InducementArea = area!,
+            Households = households,
+            TownBlocks = blocks,
+            Buildings = buildings,
+            Zones = zones,
+            Hubs = hubs.OfType<Hub>().ToList(),
+            VacantHouses = vacant,
+        };
+        return new Result(dataset, notes, feeds);
+    }
+
+    [GeneratedRegex(@"^mesh_population_(\d{4})\.csv$")]
+    private static partial Regex MeshFileName();
+
+    private static Geometry? UnionOrProblem(IReadOnlyList<Geometry> parts, string path, ProblemCollector problems, string emptyMessage = "layer has no features")
+    {
+        if (parts.Count == 0)
+        {
+            if (!problems.HasProblems)
+            {
+                problems.Add(new DataProblem("layer.empty", path, emptyMessage));
+            }
+
+            return null;
+        }
+
+        var union = parts.Count == 1 ? parts[0] : UnaryUnionOp.Union(parts);
+        union.SRID = 4326;
+        return union;
+    }
+
+    private static void DuplicateIds(IEnumerable<string> ids, string file, ProblemCollector problems)
+    {
+        foreach (var g in ids.GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1).Take(5))
+        {
+            problems.Add(new DataProblem("feature.duplicate_id", file, $"id '{g.Key}' is used by {g.Count()} features"));
+        }
+    }
+
+    private static List<T> ReadOptional<T>(string directory, string layer, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert)
+    {
+        var path = LayerFiles.Find(directory, layer);
+        return path is null ? [] : ReadLayer(path, types, problems, checks, convert);
+    }
+
+    /// <summary>Where a feature sits, for messages from converters.</summary>
+    internal readonly record struct FeatureContext(string File, int Index, string? Id, long Line, ProblemCollector Problems)
+    {
+        public void Problem(string code, string message) => Problems.Add(new DataProblem(code, File, message, Index, Id, Line));
+    }
+
+    private static List<T> ReadLayer<T>(string path, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert)
+    {
+        var file = Path.GetFileName(path);
+        byte[] bytes;
+        try
+        {
+            bytes = LayerFiles.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            problems.Add(new DataProblem("layer.unreadable", file, "cannot read file: " + e.Message));
+            return [];
+        }
+
+        var result = new List<T>();
+        foreach (var (index, line, feature) in GeoJsonFeatureReader.Read(bytes, file, problems))
+        {
+            var id = FeatureId(feature);
+            var geometry = checks.Check(feature.Geometry, types, file, index, id, line, problems);
+            if (geometry is null)
+            {
+                continue;
+            }
+
+            geometry.SRID = 4326;
+            var value = convert(feature, geometry, new FeatureContext(file, index, id, line, problems));
+            if (value is not null)
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+
+    private static string? FeatureId(IFeature feature)
+    {
+        var id = AttributeValues.GetString(feature, "id") ?? AttributeValues.GetString(feature, "code");
+        if (id is null && feature is Feature f && f.Attributes is { } a && a.GetOptionalValue("id") is { } top)
+        {
+            id = top.ToString();
+        }
+
+        return id;
+    }
+
+    private static bool Integer(IFeature f, string name, FeatureContext ctx, long min, out int value)
+    {
+        value = 0;
+        if (!AttributeValues.TryGetInteger(f, name, out var l, out var problem))
+        {
+            ctx.Problem("attribute." + name, problem!);
+            return false;
+        }
+
+        if (l < min || l > int.MaxValue)
+        {
+            ctx.Problem("attribute." + name, $"property '{name}' is {l}; it must be a whole number ≥ {min}");
+            return false;
+        }
+
+        value = (int)l;
+        return true;
+    }
+
+    private static List<Household> ReadOptionalHouseholds(string directory, ProblemCollector problems, GeometryChecks checks)
+    {
+        var path = LayerFiles.Find(directory, "households");
+        if (path is null)
+        {
+            return [];
+        }
+
+        return ReadLayer(path, PointOnly, problems, checks, (f, g, ctx) =>
+        {
+            var okPersons = Integer(f, "persons", ctx, 0, out var persons);
+            var okYear = Integer(f, "year", ctx, 1800, out var year);
+            var p = (Point)g;
+            return okPersons && okYear ? new Household(p.X, p.Y, persons, year) : (Household?)null;
+        }).Select(h => h!.Value).ToList();
+    }
+
+    private static Hub? ToHub(IFeature f, Geometry g, FeatureContext ctx)
+    {
+        var id = AttributeValues.GetString(f, "id");
+        var kind = AttributeValues.GetString(f, "kind");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            ctx.Problem("attribute.id", "property 'id' is missing");
+            return null;
+        }
+
+        if (kind is not ("central" or "regional"))
+        {
+            ctx.Problem("attribute.kind", $"property 'kind' is '{kind}'; expected 'central' or 'regional'");
+            return null;
+        }
+
+        return new Hub(id, AttributeValues.GetString(f, "name") ?? id, kind, (Point)g);
+    }
+
+    private static Zone? ToZone(IFeature f, Geometry g, FeatureContext ctx)
+    {
+        var id = AttributeValues.GetString(f, "id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            ctx.Problem("attribute.id", "property 'id' is missing");
+            return null;
+        }
+
+        return new Zone(id, AttributeValues.GetString(f, "name") ?? id, AttributeValues.GetString(f, "kind") ?? "zone", g);
+    }
+
+    private static TownBlock? ToBlock(IFeature f, Geometry g, FeatureContext ctx)
+    {
+        var code = AttributeValues.GetString(f, "code");
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            ctx.Problem("attribute.code", "property 'code' is missing");
+            return null;
+        }
+
+        var okPersons = Integer(f, "persons", ctx, 0, out var persons);
+        var okYear = Integer(f, "year", ctx, 1800, out var year);
+        return okPersons && okYear ? new TownBlock(code, AttributeValues.GetString(f, "name") ?? code, g, persons, year) : null;
+    }
+
+    private static Building? ToBuilding(IFeature f, Geometry g, FeatureContext ctx)
+    {
+        if (!Integer(f, "floors", ctx, 1, out var floors))
+        {
+            return null;
+        }
+
+        return new Building(ctx.Id ?? ctx.Index.ToString(CultureInfo.InvariantCulture), g, floors, AttributeValues.GetString(f, "use") ?? "");
+    }
+
+    private static VacantHouse? ToVacantHouse(IFeature f, Geometry g, FeatureContext ctx)
+    {
+        var id = AttributeValues.GetString(f, "id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            ctx.Problem("attribute.id", "property 'id' is missing");
+            return null;
+        }
+
+        string? Rank(string name)
+        {
+            var v = AttributeValues.GetString(f, name);
+            var normalised = v switch
+            {
+                null or "" => null,
+                "低" or "low" => "low",
+                "中" or "medium" => "medium",
+                "高" or "high" => "high",
+                _ => "?",
+            };
+            if (normalised == "?")
+            {
+                ctx.Problem("attribute." + name, $"property '{name}' is '{v}'; expected low, medium or high (低/中/高)");
+            }
+
+            return normalised;
+        }
+
+        double? Number(string name) => AttributeValues.Get(f, name) is null ? null
+            : AttributeValues.TryGetNumber(f, name, out var v, out var problem) ? v : Fail(problem!, name);
+        double? Fail(string message, string name)
+        {
+            ctx.Problem("attribute." + name, message);
+            return null;
+        }
+
+        var likelihood = Rank("vacancy_likelihood");
+        var decay = Rank("decay_rank");
+        var built = Number("built_year");
+        return new VacantHouse(id, g, likelihood, decay, built is null ? null : (int)built, AttributeValues.GetString(f, "structure"),
+            Number("floor_area_m2"), Number("land_area_m2"), Number("frontage_road_width_m"), AttributeValues.GetString(f, "survey_date"),
+            AttributeValues.GetString(f, "status"), AttributeValues.GetString(f, "owner_name"), AttributeValues.GetString(f, "owner_contact"));
+    }
+
+    private static IEnumerable<Zone> HubAreasFromA55(IReadOnlyList<Geometry> areas, IReadOnlyList<Hub?> hubs, PlaneProjection projection)
+    {
+        var known = hubs.OfType<Hub>().ToList();
+        for (var i = 0; i < areas.Count; i++)
+        {
+            var area = areas[i];
+            Hub? hub = known.FirstOrDefault(h => area.Covers(h.Location));
+            if (hub is null && known.Count > 0)
+            {
+                var plane = projection.Project(area);
+                hub = known.MinBy(h => plane.Distance(projection.Project(h.Location)));
+            }
+
+            var id = hub is null ? $"a55-32-{i + 1}" : "hub-" + hub.Id;
+            var name = hub is null ? $"都市機能誘導区域 {i + 1}" : hub.Name;
+            yield return new Zone(id, name, "hub_area", area);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.IO.Compression;
+
+namespace Sousei.Geo.IO.FileStore;
+
+/// <summary>Finds a layer's file in a store directory: <c>name.geojson</c> or gzip-compressed <c>name.geojson.gz</c>.</summary>
+public static class LayerFiles
+{
+    /// <summary>The path of the layer's file, or null when the store does not hold it.</summary>
+    public static string? Find(string directory, string layer)
+    {
+        foreach (var candidate in new[] { layer + ".geojson", layer + ".geojson.gz", layer + ".json" })
+        {
+            var path = Path.Combine(directory, candidate);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the whole file, decompressing <c>.gz</c>.</summary>
+    public static byte[] ReadAllBytes(string path)
+    {
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return File.ReadAllBytes(path);
+        }
+
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var memory = new MemoryStream();
+        gzip.CopyTo(memory);
+        return memory.ToArray();
+    }
+}
