@@ -53,7 +53,7 @@ public static class EstatMeshReader
 
             var cells = SplitCsv(line);
             var key = keyIndex < cells.Count ? cells[keyIndex].Trim() : "";
-            if (i == 1 && !key.All(char.IsAsciiDigit))
+            if (i == 1 && (key.Length == 0 || !key.All(char.IsAsciiDigit)))
             {
                 continue; // e-Stat's second header line (Japanese labels)
             }
