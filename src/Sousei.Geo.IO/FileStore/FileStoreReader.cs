@@ -19,7 +19,7 @@ namespace Sousei.Geo.IO.FileStore;
 public static partial class FileStoreReader
 {
     private static readonly string[] Areal = ["Polygon", "MultiPolygon"];
-    private static readonly string[] PointOnly = ["Point"];
+    internal static readonly string[] PointOnly = ["Point"];
     private static readonly string[] PointOrAreal = ["Point", "Polygon", "MultiPolygon"];
 
     /// <summary>Options: MakeValid repairs, the problem cap, the e-Stat population column.</summary>
@@ -235,18 +235,47 @@ public static partial class FileStoreReader
     private static List<Household> ReadOptionalHouseholds(string directory, ProblemCollector problems, GeometryChecks checks)
     {
         var path = LayerFiles.Find(directory, "households");
-        if (path is null)
+        return path is null ? [] : HouseholdLayerReader.Read(path, problems, checks);
+    }
+
+    /// <summary>Converts one household feature read by the general GeoJSON reader (the slow path).</summary>
+    internal static Household? ToHousehold(IFeature f, Geometry g, FeatureContext ctx)
+    {
+        var okPersons = Integer(f, "persons", ctx, 0, out var persons);
+        var okYear = Integer(f, "year", ctx, 1800, out var year);
+        var p = (Point)g;
+        return okPersons && okYear ? new Household(p.X, p.Y, persons, year) : null;
+    }
+
+    /// <summary>Reads and converts one feature from its bytes with the general reader and checks.</summary>
+    internal static T? ReadOne<T>(ReadOnlySpan<byte> slice, string file, int index, long line, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert)
+    {
+        IFeature? feature;
+        try
         {
-            return [];
+            feature = System.Text.Json.JsonSerializer.Deserialize<IFeature>(slice, GeoJsonFeatureReader.Options);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+            problems.Add(new DataProblem("geojson.feature", file, "cannot parse feature: " + e.Message.Split('\n')[0], index, null, line));
+            return default;
         }
 
-        return ReadLayer(path, PointOnly, problems, checks, (f, g, ctx) =>
+        if (feature is null)
         {
-            var okPersons = Integer(f, "persons", ctx, 0, out var persons);
-            var okYear = Integer(f, "year", ctx, 1800, out var year);
-            var p = (Point)g;
-            return okPersons && okYear ? new Household(p.X, p.Y, persons, year) : (Household?)null;
-        }).Select(h => h!.Value).ToList();
+            problems.Add(new DataProblem("geojson.feature", file, "feature is null", index, null, line));
+            return default;
+        }
+
+        var id = FeatureId(feature);
+        var geometry = checks.Check(feature.Geometry, types, file, index, id, line, problems);
+        if (geometry is null)
+        {
+            return default;
+        }
+
+        geometry.SRID = 4326;
+        return convert(feature, geometry, new FeatureContext(file, index, id, line, problems));
     }
 
     private static Hub? ToHub(IFeature f, Geometry g, FeatureContext ctx)

@@ -78,7 +78,7 @@ public static class GeoJsonFeatureReader
         return result;
     }
 
-    private static List<(int Start, int Length)>? FindFeatures(ReadOnlySpan<byte> utf8, string fileName, ProblemCollector problems)
+    internal static List<(int Start, int Length)>? FindFeatures(ReadOnlySpan<byte> utf8, string fileName, ProblemCollector problems)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var slices = new List<(int, int)>();
@@ -149,7 +149,7 @@ public static class GeoJsonFeatureReader
     }
 
     /// <summary>Maps byte offsets to 1-based line numbers with one scan.</summary>
-    private sealed class LineIndex
+    internal sealed class LineIndex
     {
         private readonly List<int> _lineStarts = [0];
 

@@ -83,28 +83,48 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
     {
         foreach (var c in geometry.Coordinates)
         {
-            if (!double.IsFinite(c.X) || !double.IsFinite(c.Y))
+            if (PositionProblem(c.X, c.Y) is { } problem)
             {
-                return "a coordinate is not a finite number";
-            }
-
-            if (Math.Abs(c.X) <= 90 && Math.Abs(c.Y) > 90 && Math.Abs(c.Y) <= 180)
-            {
-                return $"latitude and longitude look swapped at [{F(c.X)}, {F(c.Y)}]: GeoJSON positions are [longitude, latitude]";
-            }
-
-            if (Math.Abs(c.X) > 180 || Math.Abs(c.Y) > 90)
-            {
-                return $"coordinates [{F(c.X)}, {F(c.Y)}] look like plane metres, not longitude/latitude (RFC 7946 requires longitude/latitude degrees)";
+                return problem;
             }
         }
 
-        var env = geometry.EnvelopeInternal;
-        var (x, y) = projection.Project(env.Centre.X, env.Centre.Y);
-        var km = Math.Sqrt(x * x + y * y) / 1000;
+        var centre = geometry.EnvelopeInternal.Centre;
+        return ZoneDistanceProblem(centre.X, centre.Y);
+    }
+
+    /// <summary>The problem with one longitude/latitude point, or null; cheap enough for millions of points.</summary>
+    public string? PointProblem(double longitude, double latitude) => PositionProblem(longitude, latitude) ?? ZoneDistanceProblem(longitude, latitude);
+
+    private static string? PositionProblem(double x, double y)
+    {
+        if (!double.IsFinite(x) || !double.IsFinite(y))
+        {
+            return "a coordinate is not a finite number";
+        }
+
+        if (Math.Abs(x) <= 90 && Math.Abs(y) > 90 && Math.Abs(y) <= 180)
+        {
+            return $"latitude and longitude look swapped at [{F(x)}, {F(y)}]: GeoJSON positions are [longitude, latitude]";
+        }
+
+        if (Math.Abs(x) > 180 || Math.Abs(y) > 90)
+        {
+            return $"coordinates [{F(x)}, {F(y)}] look like plane metres, not longitude/latitude (RFC 7946 requires longitude/latitude degrees)";
+        }
+
+        return null;
+    }
+
+    private string? ZoneDistanceProblem(double longitude, double latitude)
+    {
+        // Equirectangular distance from the zone origin: within a few per cent at these scales, enough for a 500 km sanity bound.
+        var dx = (longitude - projection.OriginLongitude) * 111.32 * Math.Cos(projection.OriginLatitude * Math.PI / 180);
+        var dy = (latitude - projection.OriginLatitude) * 110.57;
+        var km = Math.Sqrt(dx * dx + dy * dy);
         if (km > MaxDistanceFromZoneOriginKilometers)
         {
-            return $"lies {km:F0} km from the origin of EPSG:{projection.Epsg} ({F(projection.OriginLongitude)}, {F(projection.OriginLatitude)}): swapped or wrong coordinates, or choose the plane zone with --crs";
+            return $"lies about {km:F0} km from the origin of EPSG:{projection.Epsg} ({F(projection.OriginLongitude)}, {F(projection.OriginLatitude)}): swapped or wrong coordinates, or choose the plane zone with --crs";
         }
 
         return null;
