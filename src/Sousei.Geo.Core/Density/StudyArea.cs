@@ -1,4 +1,3 @@
-using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using Sousei.Geo.Core.Crs;
@@ -32,7 +31,7 @@ public sealed class StudyArea
     /// <summary>One prepared region: a point locator in lon/lat and its planar shape (clipped to the area for zones).</summary>
     public sealed class Region
     {
-        private readonly IndexedPointInAreaLocator _locator;
+        private readonly GridPointLocator _locator;
         private readonly Envelope _envelope;
         private readonly Region? _clip;
 
@@ -43,9 +42,8 @@ public sealed class StudyArea
             LonLat = lonLat;
             _clip = clip;
             _envelope = lonLat.EnvelopeInternal;
-            _locator = new IndexedPointInAreaLocator(lonLat);
-            // Build the lazy index now so that later concurrent Locate calls only read.
-            _locator.Locate(new Coordinate(_envelope.MinX, _envelope.MinY));
+            // Building the grid also builds the exact locator's lazy index, so later concurrent calls only read.
+            _locator = new GridPointLocator(lonLat);
             var plane = projection.Project(lonLat);
             Plane = clip is null ? plane : plane.Intersection(clip.Plane);
             PreparedPlane = PreparedGeometryFactory.Prepare(Plane);
@@ -76,7 +74,7 @@ public sealed class StudyArea
                 return false;
             }
 
-            if (_locator.Locate(new Coordinate(longitude, latitude)) == Location.Exterior)
+            if (_locator.Locate(longitude, latitude) == Location.Exterior)
             {
                 return false;
             }
@@ -86,7 +84,7 @@ public sealed class StudyArea
 
         /// <summary>Like <see cref="Covers"/> but ignores the clip to the inducement area (for callers that tested it already).</summary>
         internal bool CoversUnclipped(double longitude, double latitude) =>
-            _envelope.Covers(longitude, latitude) && _locator.Locate(new Coordinate(longitude, latitude)) != Location.Exterior;
+            _locator.Locate(longitude, latitude) != Location.Exterior;
 
         /// <summary>Area in m² of (a planar geometry ∩ this region's planar shape).</summary>
         public double IntersectionAreaSquareMeters(Geometry plane)
