@@ -1,5 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Model;
 
@@ -45,7 +47,7 @@ public sealed class StudyArea
             // Building the grid also builds the exact locator's lazy index, so later concurrent calls only read.
             _locator = new GridPointLocator(lonLat);
             var plane = projection.Project(lonLat);
-            Plane = clip is null ? plane : plane.Intersection(clip.Plane);
+            Plane = clip is null ? plane : OverlayNGRobust.Overlay(plane, clip.Plane, SpatialFunction.Intersection);
             PreparedPlane = PreparedGeometryFactory.Prepare(Plane);
             AreaSquareMeters = Plane.Area;
         }
@@ -99,7 +101,8 @@ public sealed class StudyArea
                 return plane.Area;
             }
 
-            return plane.Intersection(Plane).Area;
+            // OverlayNG clips this (large) region to the small input's envelope first, which keeps block-by-block overlay fast.
+            return OverlayNGRobust.Overlay(plane, Plane, SpatialFunction.Intersection).Area;
         }
     }
 }
