@@ -12,7 +12,7 @@ internal static class RepoPaths
         return path;
     }
 
-    private static string FindRoot()
+    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
         var env = Environment.GetEnvironmentVariable("SOUSEI_REPO_ROOT");
         if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, "Sousei.Geo.sln")))
@@ -21,6 +21,12 @@ internal static class RepoPaths
         }
 
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Sousei.Geo.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        dir ??= new DirectoryInfo(Path.GetDirectoryName(sourceFile) ?? "/");
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Sousei.Geo.sln")))
         {
             dir = dir.Parent;

@@ -7,5 +7,8 @@ internal static class CommandRegistry
     [
         new DensityCommand(),
         new ReportCommand(),
+        new HubsCommand(),
+        new CoverageCommand(),
+        new IsochroneCommand(),
     ];
 }

@@ -18,16 +18,29 @@ public class CoreBoundaryTests
         Assert.DoesNotContain(names, n => n.Contains("Npgsql", StringComparison.Ordinal) || n.Contains("AspNetCore", StringComparison.Ordinal));
     }
 
+    private static DirectoryInfo RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
+        {
+            var dir = new DirectoryInfo(start);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Sousei.Geo.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            if (dir is not null)
+            {
+                return dir;
+            }
+        }
+
+        throw new InvalidOperationException("Sousei.Geo.sln not found");
+    }
+
     [Fact]
     public void Core_source_uses_no_file_network_or_async_apis()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Sousei.Geo.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
+        var dir = RepoRoot();
         var forbidden = new[] { "System.IO.File", "File.Open", "File.Read", "File.Write", "Directory.", "FileStream", "StreamReader", "HttpClient", "System.Net", "async ", "await ", "Npgsql", "Microsoft.AspNetCore", "Console." };
         var hits = Directory.EnumerateFiles(Path.Combine(dir.FullName, "src", "Sousei.Geo.Core"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

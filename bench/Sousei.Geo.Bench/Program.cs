@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Sousei.Geo.Bench;
+using Sousei.Geo.Core.Crs;
+using Sousei.Geo.Core.Model;
+using Sousei.Geo.Core.Transit;
+using Sousei.Geo.IO.Gtfs;
+
+// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit [REALDATA_DIR]
+if (args.Length == 0 || args[0] != "transit")
+{
+    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit [path to shared/realdata]");
+    return 2;
+}
+
+var realdata = args.Length > 1 ? args[1] : FindRealData();
+string[] feeds =
+[
+    Path.Combine(realdata, "kumamoto-bus-gtfs", "toshibus.zip"), Path.Combine(realdata, "kumamoto-bus-gtfs", "kumabus.zip"),
+    Path.Combine(realdata, "kumamoto-bus-gtfs", "dentetsu.zip"), Path.Combine(realdata, "kumamoto-tram-rail-gtfs", "kumamotoshiden.gtfs.zip"),
+    Path.Combine(realdata, "kumamoto-tram-rail-gtfs", "kumamotodentetsu.gtfs.zip"),
+];
+var day = new DateOnly(2026, 5, 12);
+var options = new TransitOptions();
+
+var clock = Stopwatch.StartNew();
+var read = GtfsReader.ReadFeeds(feeds, day);
+read.ThrowIfProblems();
+var readSeconds = clock.Elapsed.TotalSeconds;
+clock.Restart();
+var network = TransitNetwork.Build(read.Feeds, day, PlaneProjection.Kumamoto);
+var buildSeconds = clock.Elapsed.TotalSeconds;
+Console.WriteLine($"feeds: {read.Feeds.Count}; stops {network.Stops.Count}, trips on {day:yyyy-MM-dd} {network.TripCount}, patterns {network.PatternCount}, stop times {network.StopTimeCount}");
+Console.WriteLine($"read GTFS: {readSeconds:F2} s; build network: {buildSeconds:F2} s");
+
+// Warm-up (JIT), then timed runs.
+HubConnectivity.Compute(network, KumamotoHubs.All, options with { WindowEndSeconds = options.WindowStartSeconds + 600 });
+var hubTimes = new List<double>();
+HubConnectivityResult? matrix = null;
+for (var run = 0; run < 5; run++)
+{
+    clock.Restart();
+    matrix = HubConnectivity.Compute(network, KumamotoHubs.All, options);
+    hubTimes.Add(clock.Elapsed.TotalSeconds);
+}
+
+Console.WriteLine($"hub matrix 16x16, {matrix!.DepartureCount} departures: median {Median(hubTimes):F3} s, min {hubTimes.Min():F3} s over 5 runs");
+foreach (var h in matrix.Hubs)
+{
+    Console.WriteLine($"  {h.Id,-14} stops {h.StopCount,4} trips/day {h.TripsPerDay,5} routes {h.Routes,4} to centre {h.MinutesToCentral?.ToString("F1") ?? "—"} min");
+}
+
+var households = SynthesiseHouseholds(network.Projection, 740_000, seed: 20260512);
+Console.WriteLine($"households: {households.Count} synthetic points, {households.Sum(h => (long)h.Persons)} persons");
+foreach (var cell in new[] { 50.0, 0.0 })
+{
+    clock.Restart();
+    var access = CentreAccessibility.Compute(network, KumamotoHubs.All[0], households, [], options, cell);
+    var seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"centre accessibility (cell {cell} m): {seconds:F2} s; origin groups {access.OriginGroups}, stop profiles {access.StopProfiles}; "
+        + $"within 30 min {access.All.ShareWithin30:P1}, within 45 min {access.All.ShareWithin45:P1}");
+}
+
+clock.Restart();
+var coverage = TransitCoverage.Compute(network, households, null);
+Console.WriteLine($"coverage: {clock.Elapsed.TotalSeconds:F2} s; covered {coverage.CoveredPersons} of {coverage.Persons} ({coverage.ShareOfCity:P1}); rail stops {coverage.RailStops}, bus stops >= 30/day {coverage.QualifyingBusStops}");
+clock.Restart();
+var bands = Isochrone.Compute(network, (KumamotoHubs.All[0].Location.X, KumamotoHubs.All[0].Location.Y), [15, 30, 45, 60], options);
+Console.WriteLine($"isochrone 15/30/45/60 from the centre: {clock.Elapsed.TotalSeconds:F2} s; areas {string.Join(", ", bands.Select(b => $"{b.Minutes} min {b.AreaHectares:F0} ha"))}");
+return 0;
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static string FindRealData()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Sousei.Geo.sln")))
+        {
+            return Path.Combine(dir.FullName, "..", "shared", "realdata");
+        }
+    }
+
+    throw new InvalidOperationException("run from inside the repository or pass the realdata directory");
+}
+
+// Households scattered around the hubs (seeded normal distributions, 2.5 km spread for the centre, 1.5 km for the
+// others), 1–4 persons each, until the persons reach the target.
+static List<Household> SynthesiseHouseholds(PlaneProjection projection, long persons, int seed)
+{
+    var rng = new Random(seed);
+    var centres = KumamotoHubs.All.Select(h => (Hub: h, Xy: projection.Project(h.Location.X, h.Location.Y))).ToList();
+    var list = new List<Household>();
+    long total = 0;
+    while (total < persons)
+    {
+        var pick = rng.NextDouble() < 0.3 ? 0 : rng.Next(1, centres.Count);
+        var sigma = pick == 0 ? 2500 : 1500;
+        var u1 = 1 - rng.NextDouble();
+        var u2 = rng.NextDouble();
+        var r = Math.Sqrt(-2 * Math.Log(u1)) * sigma;
+        var x = centres[pick].Xy.X + r * Math.Cos(2 * Math.PI * u2);
+        var y = centres[pick].Xy.Y + r * Math.Sin(2 * Math.PI * u2);
+        var (lon, lat) = projection.Unproject(x, y);
+        var n = rng.Next(100) switch { < 38 => 1, < 66 => 2, < 83 => 3, _ => 4 };
+        list.Add(new Household(lon, lat, n, 2025));
+        total += n;
+    }
+
+    return list;
+}

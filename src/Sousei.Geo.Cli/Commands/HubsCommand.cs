@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text;
+using Sousei.Geo.Core.Transit;
+
+namespace Sousei.Geo.Cli.Commands;
+
+/// <summary><c>sousei hubs</c>: hub-to-hub travel times by range-RAPTOR over the operators' timetables.</summary>
+internal sealed class HubsCommand : ICommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public string Name => "hubs";
+
+    public string Summary => "connectivity of the central and regional hubs by public transport (GTFS, range-RAPTOR)";
+
+    public string Usage => """
+        sousei hubs --data DIR | --db CONN --city CODE --date YYYY-MM-DD [--window HH:MM-HH:MM]
+                    [--walk-speed M_PER_S] [--access-radius M] [--transfer-radius M] [--max-rides N]
+                    [--percentiles 10,50,90] [--format text|json] [--crs EPSG:6670]
+        """ + "\n" + TransitArgs.Usage + """
+          --percentiles     travel-time percentiles over the departures, nearest rank (default 10,50,90)
+        """;
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "repair" };
+
+    public int Run(CommandArgs args, CliConsole console)
+    {
+        var date = TransitArgs.Date(args);
+        var options = TransitArgs.Options(args);
+        var percentiles = Percentiles(args.String("percentiles"));
+        var format = args.Choice("format", "text", ("text", "text"), ("json", "json"));
+        var source = DataSource.Load(args, console);
+        args.RejectUnknown();
+        var hubs = source.Dataset.Hubs;
+        if (hubs.Count < 2)
+        {
+            throw new UsageException("the data needs at least two hubs (hubs.geojson with id, name, kind)");
+        }
+
+        var network = TransitArgs.Network(source, date, console);
+        console.Progress($"routing {hubs.Count} × {hubs.Count} hubs over {options.DepartureSeconds().Length} departures");
+        var result = HubConnectivity.Compute(network, hubs, options, percentiles);
+        console.Out.WriteLine(format == "json" ? Json(result) : Text(result, hubs.Select(h => h.Id).ToList()));
+        return CommandRunner.Ok;
+    }
+
+    internal static IReadOnlyList<int> Percentiles(string? text)
+    {
+        if (text is null)
+        {
+            return HubConnectivity.DefaultPercentiles;
+        }
+
+        var list = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, Inv, out var p) || p < 1 || p > 100)
+            {
+                throw new UsageException($"--percentiles '{text}' must be whole numbers from 1 to 100, comma separated");
+            }
+
+            list.Add(p);
+        }
+
+        return list.Count > 0 ? list.Distinct().Order().ToList() : throw new UsageException("--percentiles is empty");
+    }
+
+    internal static string Json(HubConnectivityResult r) => DensityOutput.Json(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("date", r.Date.ToString("yyyy-MM-dd", Inv));
+        w.WriteString("window", r.Window);
+        w.WriteNumber("departures", r.DepartureCount);
+        w.WriteStartArray("pairs");
+        foreach (var p in r.Pairs)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", p.From);
+            w.WriteString("to", p.To);
+            w.WriteStartObject("travel_minutes");
+            foreach (var (pct, minutes) in p.TravelMinutes)
+            {
+                Number(w, $"p{pct}", TransitArgs.Round(minutes));
+            }
+
+            w.WriteEndObject();
+            w.WriteNumber("share_within_30", Math.Round(p.ShareWithin30, 4));
+            w.WriteNumber("share_within_45", Math.Round(p.ShareWithin45, 4));
+            w.WriteNumber("share_within_60", Math.Round(p.ShareWithin60, 4));
+            w.WriteNumber("direct_trips_per_day", p.DirectTripsPerDay);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("hubs");
+        foreach (var h in r.Hubs)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", h.Id);
+            w.WriteString("name", h.Name);
+            w.WriteString("kind", h.Kind);
+            w.WriteNumber("stops", h.StopCount);
+            w.WriteNumber("trips_per_day", h.TripsPerDay);
+            w.WriteNumber("routes", h.Routes);
+            Number(w, "minutes_to_central", TransitArgs.Round(h.MinutesToCentral));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private static void Number(System.Text.Json.Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    internal static string Text(HubConnectivityResult r, IReadOnlyList<string> ids)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"Hub connectivity by public transport — {r.Date:yyyy-MM-dd}, departures every minute {r.Window} ({r.DepartureCount})");
+        sb.AppendLine("median travel minutes, row = from, column = to (— = no journey at the median departure)");
+        sb.AppendLine();
+        var width = Math.Max(8, ids.Max(i => i.Length) + 1);
+        var cell = Math.Max(7, ids.Max(i => i.Length) + 1);
+        var median = r.Pairs.ToDictionary(p => (p.From, p.To), p => p.MedianMinutes);
+        sb.Append("".PadRight(width));
+        foreach (var id in ids)
+        {
+            sb.Append(id.PadLeft(cell));
+        }
+
+        sb.AppendLine();
+        foreach (var from in ids)
+        {
+            sb.Append(from.PadRight(width));
+            foreach (var to in ids)
+            {
+                sb.Append((from == to ? "·" : TransitArgs.Minutes(median.GetValueOrDefault((from, to)))).PadLeft(cell));
+            }
+
+            sb.AppendLine();
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Slowest links (median):");
+        foreach (var p in r.Pairs.OrderByDescending(p => p.MedianMinutes ?? double.PositiveInfinity).Take(5))
+        {
+            sb.AppendLine($"  {p.From} → {p.To}: {TransitArgs.Minutes(p.MedianMinutes)} min, {p.ShareWithin60.ToString("P0", Inv)} of departures within 60 min, {p.DirectTripsPerDay} direct trips/day");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("hub                 stops  trips/day  routes  minutes to central");
+        foreach (var h in r.Hubs)
+        {
+            sb.AppendLine($"  {h.Id,-16} {h.StopCount,6} {h.TripsPerDay,10} {h.Routes,7}  {TransitArgs.Minutes(h.MinutesToCentral),8}");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+}
