@@ -7,6 +7,7 @@ internal static class CommandRegistry
     [
         new DensityCommand(),
         new ReportCommand(),
+        new DemoDataCommand(),
         new HubsCommand(),
         new CoverageCommand(),
         new IsochroneCommand(),
