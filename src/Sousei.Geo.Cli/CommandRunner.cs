@@ -59,6 +59,12 @@ internal static class CommandRunner
 
             return BadInput;
         }
+        catch (Sousei.Geo.PostGis.PostGisException e)
+        {
+            // Already scrubbed of passwords by the PostGis layer.
+            console.Error.WriteLine($"sousei {command.Name}: database: {e.Message}");
+            return Failed;
+        }
         catch (Exception e) when (Environment.GetEnvironmentVariable("SOUSEI_DEBUG") is null)
         {
             console.Error.WriteLine($"sousei {command.Name}: internal error: {e.GetType().Name}: {e.Message} (set SOUSEI_DEBUG=1 for details)");

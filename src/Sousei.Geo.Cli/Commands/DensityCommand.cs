@@ -13,8 +13,11 @@ internal sealed class DensityCommand : ICommand
     public string Summary => "population density of the residential inducement area against the target (60.7 persons/ha)";
 
     public string Usage => """
-        sousei density --data DIR [--method households|blocks|buildings] [--year Y] [--target 60.7]
+        sousei density --data DIR | --db CONN --city CODE [--engine memory|sql]
+                       [--method households|blocks|buildings] [--year Y] [--target 60.7]
                        [--format text|json] [--trend] [--crs EPSG:6670] [--repair]
+          --db       PostGIS connection string (or set SOUSEI_DB); --city the JIS municipality code
+          --engine   sql: compute in the database (default with --db); memory: load the layers
           --method   households: geocoded household points; blocks: areal weighting of town blocks or
                      e-Stat mesh cells; buildings: dasymetric by residential floor area
                      (default: households when the data has them, else blocks)
@@ -34,6 +37,13 @@ internal sealed class DensityCommand : ICommand
         DensityMethod? asked = args.String("method") is null ? null : ParseMethod(args);
         var year = args.Int("year", 1800, 3000);
         var source = DataSource.Load(args, console);
+        var engine = args.Choice("engine", source.Database is null ? "memory" : "sql", ("memory", "memory"), ("sql", "sql"));
+        if (engine == "sql")
+        {
+            args.RejectUnknown();
+            return DensitySql.Run(source, asked, year, target, format, trend, console);
+        }
+
         args.RejectUnknown();
         var data = source.Dataset;
         var study = new StudyArea(data.InducementArea, data.Zones, source.Projection);
@@ -98,7 +108,7 @@ internal sealed class DensityCommand : ICommand
         return years[^1];
     }
 
-    private static string TrendText(IReadOnlyList<(DensityMethod Method, IReadOnlyList<DensityResult> Results)> series, double target)
+    internal static string TrendText(IReadOnlyList<(DensityMethod Method, IReadOnlyList<DensityResult> Results)> series, double target)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -124,7 +134,7 @@ internal sealed class DensityCommand : ICommand
         return sb.ToString().TrimEnd();
     }
 
-    private static string TrendJson(IReadOnlyList<(DensityMethod Method, IReadOnlyList<DensityResult> Results)> series, double target, IReadOnlyDictionary<string, string> kinds) =>
+    internal static string TrendJson(IReadOnlyList<(DensityMethod Method, IReadOnlyList<DensityResult> Results)> series, double target, IReadOnlyDictionary<string, string> kinds) =>
         DensityOutput.Json(w =>
         {
             w.WriteStartObject();

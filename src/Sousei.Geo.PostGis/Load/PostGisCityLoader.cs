@@ -1,0 +1,117 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Union;
+using Npgsql;
+using Sousei.Geo.Core.Model;
+
+namespace Sousei.Geo.PostGis.Load;
+
+/// <summary>
+/// Loads one city's layers from the database into a <see cref="CityDataset"/>, in the order they
+/// were imported (<c>ord</c>), so that the in-memory engine sees exactly what it would have seen
+/// reading the file store. The inducement area is the union of its features, computed as the
+/// file-store reader does. Owner names and contacts of vacant houses are loaded only when asked.
+/// </summary>
+public static class PostGisCityLoader
+{
+    /// <summary>Loads every layer of <paramref name="city"/>.</summary>
+    /// <exception cref="PostGisException">The database cannot be used or holds no inducement area for the city.</exception>
+    public static CityDataset Load(PostGisDatabase db, string city, bool includeRestricted = false)
+    {
+        city = Identifiers.City(city);
+        return db.Guard(() =>
+        {
+            Schema.Migrator.RequireCurrent(db);
+            using var conn = db.Open();
+            using var tx = conn.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+            var parts = Query(conn, "SELECT geom FROM inducement_area WHERE city_code = $1 ORDER BY ord", city, r => r.GetFieldValue<Geometry>(0));
+            if (parts.Count == 0)
+            {
+                throw new PostGisException($"the database {db.Description} holds no inducement area for city {city}: import the city first (sousei import --db … --city {city} DIR)");
+            }
+
+            var area = parts.Count == 1 ? parts[0] : UnaryUnionOp.Union(parts);
+            area.SRID = 4326;
+            var households = Query(conn, "SELECT ST_X(geom), ST_Y(geom), persons, year FROM households WHERE city_code = $1 ORDER BY year, ord", city,
+                r => new Household(r.GetDouble(0), r.GetDouble(1), r.GetInt32(2), r.GetInt32(3)));
+            var blocks = Query(conn, "SELECT code, name, geom, persons, year FROM town_blocks WHERE city_code = $1 ORDER BY year, ord", city,
+                r => new TownBlock(r.GetString(0), r.GetString(1), r.GetFieldValue<Geometry>(2), r.GetInt32(3), r.GetInt32(4)));
+            var buildings = Query(conn, "SELECT id, geom, floors, use FROM buildings WHERE city_code = $1 ORDER BY ord", city,
+                r => new Building(r.GetString(0), r.GetFieldValue<Geometry>(1), r.GetInt32(2), r.GetString(3)));
+            var zones = Query(conn, "SELECT id, name, kind, geom FROM zones WHERE city_code = $1 ORDER BY ord", city,
+                r => new Zone(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<Geometry>(3)));
+            var hubs = Query(conn, "SELECT id, name, kind, geom FROM hubs WHERE city_code = $1 ORDER BY ord", city,
+                r => new Hub(r.GetString(0), r.GetString(1), r.GetString(2), (Point)r.GetFieldValue<Geometry>(3)));
+            var vacant = Query(conn, $"""
+                SELECT v.id, v.geom, v.vacancy_likelihood, v.decay_rank, v.built_year, v.structure, v.floor_area_m2, v.land_area_m2,
+                       v.frontage_road_width_m, v.survey_date, v.status,
+                       {(includeRestricted ? "o.owner_name, o.owner_contact" : "NULL::text, NULL::text")}
+                FROM vacant_houses v LEFT JOIN vacant_house_owners o ON o.city_code = v.city_code AND o.id = v.id
+                WHERE v.city_code = $1 ORDER BY v.ord
+                """, city, r => new VacantHouse(r.GetString(0), r.GetFieldValue<Geometry>(1), Str(r, 2), Str(r, 3), r.IsDBNull(4) ? null : r.GetInt32(4),
+                    Str(r, 5), Dbl(r, 6), Dbl(r, 7), Dbl(r, 8), Str(r, 9), Str(r, 10), Str(r, 11), Str(r, 12)));
+            tx.Commit();
+            return new CityDataset
+            {
+                InducementArea = area,
+                Households = households,
+                TownBlocks = blocks,
+                Buildings = buildings,
+                Zones = zones,
+                Hubs = hubs,
+                VacantHouses = vacant,
+            };
+        }, "load from");
+    }
+
+    /// <summary>
+    /// Writes every GTFS feed of the city, as shipped, into <paramref name="directory"/> (one folder
+    /// per feed) and returns the feed folders, sorted: what a file store's <c>gtfs/</c> would list.
+    /// </summary>
+    public static IReadOnlyList<string> ExtractGtfs(PostGisDatabase db, string city, string directory)
+    {
+        city = Identifiers.City(city);
+        return db.Guard(() =>
+        {
+            using var conn = db.Open();
+            var files = Query(conn, "SELECT feed, file_name, content FROM gtfs_files WHERE city_code = $1 ORDER BY feed, file_name", city,
+                r => (Feed: r.GetString(0), Name: r.GetString(1), Content: r.GetFieldValue<byte[]>(2)));
+            var feeds = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var (feed, name, content) in files)
+            {
+                var safeFeed = SafeName(feed);
+                var folder = Path.Combine(directory, safeFeed);
+                Directory.CreateDirectory(folder);
+                File.WriteAllBytes(Path.Combine(folder, SafeName(name)), content);
+                feeds.Add(folder);
+            }
+
+            return (IReadOnlyList<string>)feeds.ToList();
+        }, "read GTFS feeds from");
+    }
+
+    /// <summary>A file name without directory parts, so that stored names cannot escape the target folder.</summary>
+    internal static string SafeName(string name)
+    {
+        var clean = Path.GetFileName(name.Replace('\\', '/'));
+        return clean is "" or "." or ".." ? "_" : clean;
+    }
+
+    internal static List<T> Query<T>(NpgsqlConnection conn, string sql, string city, Func<NpgsqlDataReader, T> map)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Parameters.Add(new NpgsqlParameter { Value = city });
+        using var reader = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(map(reader));
+        }
+
+        return list;
+    }
+
+    private static string? Str(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static double? Dbl(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using Sousei.Geo.Core.Crs;
+using Sousei.Geo.Core.Validation;
+using Sousei.Geo.PostGis.Import;
+
+namespace Sousei.Geo.PostGis.Tests.Import;
+
+public sealed class ShapefileAndCsvTests
+{
+    // ESRI WKT of JGD2011 / Japan Plane Rectangular CS II (EPSG:6670), as ArcGIS writes it.
+    private const string Zone2Prj = """PROJCS["JGD_2011_Japan_Zone_2",GEOGCS["GCS_JGD_2011",DATUM["D_JGD_2011",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",0.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",131.0],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",33.0],UNIT["Meter",1.0]]""";
+
+    static ShapefileAndCsvTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    [Fact]
+    public void A_plane_zone_II_shapefile_in_CP932_is_read_reprojected_with_its_Japanese_names()
+    {
+        var shp = WriteZonesShapefile(Zone2Prj, cpg: null);
+        var batch = ShapefileLayer.Read(shp, "zones", null, PlaneProjection.Kumamoto);
+        var zone = Assert.Single(batch.Zones!);
+        Assert.Equal(("z1", "中央区", "ward"), (zone.Id, zone.Name, zone.Kind));
+        var (lon, lat) = PlaneProjection.Kumamoto.Unproject(-20000, -40000);
+        Assert.Equal(lon, zone.Geometry.Coordinates[0].X, 9);
+        Assert.Equal(lat, zone.Geometry.Coordinates[0].Y, 9);
+        Assert.Equal(4326, zone.Geometry.SRID);
+        // 200 m × 100 m in the plane: 2 ha after the round trip through longitude/latitude.
+        Assert.Equal(20_000, PlaneProjection.Kumamoto.AreaSquareMeters(zone.Geometry), 3);
+    }
+
+    [Fact]
+    public void A_cpg_file_overrides_the_CP932_default()
+    {
+        var shp = WriteZonesShapefile(Zone2Prj, cpg: "UTF-8");
+        Assert.Equal("中央区", Assert.Single(ShapefileLayer.Read(shp, "zones", null, PlaneProjection.Kumamoto).Zones!).Name);
+    }
+
+    [Fact]
+    public void An_unknown_prj_is_refused_with_a_clear_message()
+    {
+        var shp = WriteZonesShapefile("""PROJCS["WGS_1984_Web_Mercator_Auxiliary_Sphere",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]]],PROJECTION["Mercator_Auxiliary_Sphere"]]""", null);
+        var e = Assert.Throws<DataException>(() => ShapefileLayer.Read(shp, "zones", null, PlaneProjection.Kumamoto));
+        Assert.Equal("shapefile.crs_unknown", e.Problems[0].Code);
+        Assert.Contains("not on JGD2011", e.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shapefile_without_prj_is_refused()
+    {
+        var shp = WriteZonesShapefile(Zone2Prj, null);
+        File.Delete(Path.ChangeExtension(shp, ".prj"));
+        Assert.Equal("shapefile.prj_missing", Assert.Throws<DataException>(() => ShapefileLayer.Read(shp, "zones", null, PlaneProjection.Kumamoto)).Problems[0].Code);
+    }
+
+    [Fact]
+    public void A_households_csv_with_lon_lat_columns_and_a_year_option_becomes_households()
+    {
+        var path = Path.Combine(Temp(), "hh.csv");
+        File.WriteAllText(path, "経度,緯度,persons\n130.70,32.80,3\n130.71,32.81,\"2\"\n", new UTF8Encoding(true));
+        var batch = CsvPointLayer.Read(path, "households", "経度", "緯度", 2024, PlaneProjection.Kumamoto);
+        Assert.Equal([new(130.70, 32.80, 3, 2024), new(130.71, 32.81, 2, 2024)], batch.Households!);
+        Assert.Equal([2024], batch.HouseholdYears!);
+    }
+
+    [Fact]
+    public void A_bad_csv_row_is_reported_with_its_line()
+    {
+        var path = Path.Combine(Temp(), "hh.csv");
+        File.WriteAllText(path, "lon,lat,persons,year\n130.70,32.80,3,2024\n130.71,32.81,many,2024\n");
+        var e = Assert.Throws<DataException>(() => CsvPointLayer.Read(path, "households", "lon", "lat", null, PlaneProjection.Kumamoto));
+        var p = Assert.Single(e.Problems);
+        Assert.Equal((3L, "attribute.persons"), (p.Line!.Value, p.Code));
+    }
+
+    [PostGisFact]
+    public void A_shapefile_layer_imports_into_the_database()
+    {
+        using var t = TestDatabase.Create();
+        var shp = WriteZonesShapefile(Zone2Prj, null);
+        PostGisImporter.Import(t.Db, "43100", ShapefileLayer.Read(shp, "zones", null, PlaneProjection.Kumamoto));
+        Assert.Equal("中央区", t.Scalar("SELECT name FROM zones WHERE id = 'z1'"));
+        Assert.Equal(20_000.0, (double)t.Scalar("SELECT ST_Area(ST_Transform(geom, 6670)) FROM zones")!, 3);
+    }
+
+    private static string WriteZonesShapefile(string prj, string? cpg)
+    {
+        var f = new GeometryFactory(new PrecisionModel(), 6670);
+        var polygon = f.CreatePolygon([new(-20000, -40000), new(-19800, -40000), new(-19800, -39900), new(-20000, -39900), new(-20000, -40000)]);
+        var feature = new Feature(polygon, new AttributesTable { { "id", "z1" }, { "name", "中央区" }, { "kind", "ward" } });
+        var shp = Path.Combine(Temp(), "zones.shp");
+        var encoding = cpg is null ? Encoding.GetEncoding(932) : Encoding.UTF8;
+        NetTopologySuite.IO.Esri.Shapefile.WriteAllFeatures([feature], shp, prj, encoding);
+        // The writer leaves its own .cpg; the CP932 case is the one without any.
+        var cpgPath = Path.ChangeExtension(shp, ".cpg");
+        File.Delete(cpgPath);
+        if (cpg is not null)
+        {
+            File.WriteAllText(cpgPath, cpg);
+        }
+
+        File.WriteAllText(Path.ChangeExtension(shp, ".prj"), prj);
+        return shp;
+    }
+
+    private static string Temp()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sousei-pg-shp-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
