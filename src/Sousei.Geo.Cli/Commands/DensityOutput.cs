@@ -54,10 +54,9 @@ internal static class DensityOutput
         return sb.ToString().TrimEnd();
     }
 
-    /// <summary>East-Asian wide characters take two columns on a terminal.</summary>
-    private static int DisplayWidth(string s) => s.Sum(c => c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60)) ? 2 : 1);
+    private static int DisplayWidth(string s) => TerminalText.Width(s);
 
-    private static string Pad(string s, int width) => s + new string(' ', Math.Max(1, width - DisplayWidth(s)));
+    private static string Pad(string s, int width) => TerminalText.PadRight(s, width);
 
     public static void WriteArea(Utf8JsonWriter w, AreaDensity d)
     {

@@ -128,22 +128,25 @@ internal sealed class HubsCommand : ICommand
         sb.AppendLine($"Hub connectivity by public transport — {r.Date:yyyy-MM-dd}, departures every minute {r.Window} ({r.DepartureCount})");
         sb.AppendLine("median travel minutes, row = from, column = to (— = no journey at the median departure)");
         sb.AppendLine();
-        var width = Math.Max(8, ids.Max(i => i.Length) + 1);
-        var cell = Math.Max(7, ids.Max(i => i.Length) + 1);
+        var names = r.Hubs.ToDictionary(h => h.Id, h => h.Name);
+        string Label(string id) => names.TryGetValue(id, out var n) && n != id ? $"{n} ({id})" : id;
+        var rowLabels = ids.Select((id, i) => $"{i + 1,2} {(names.TryGetValue(id, out var n) ? n : id)}").ToList();
+        var width = rowLabels.Max(TerminalText.Width) + 1;
+        const int cell = 6;
         var median = r.Pairs.ToDictionary(p => (p.From, p.To), p => p.MedianMinutes);
-        sb.Append("".PadRight(width));
-        foreach (var id in ids)
+        sb.Append(TerminalText.PadRight("", width));
+        for (var i = 0; i < ids.Count; i++)
         {
-            sb.Append(id.PadLeft(cell));
+            sb.Append((i + 1).ToString(Inv).PadLeft(cell));
         }
 
         sb.AppendLine();
-        foreach (var from in ids)
+        for (var i = 0; i < ids.Count; i++)
         {
-            sb.Append(from.PadRight(width));
+            sb.Append(TerminalText.PadRight(rowLabels[i], width));
             foreach (var to in ids)
             {
-                sb.Append((from == to ? "·" : TransitArgs.Minutes(median.GetValueOrDefault((from, to)))).PadLeft(cell));
+                sb.Append((ids[i] == to ? "·" : TransitArgs.Minutes(median.GetValueOrDefault((ids[i], to)))).PadLeft(cell));
             }
 
             sb.AppendLine();
@@ -153,14 +156,15 @@ internal sealed class HubsCommand : ICommand
         sb.AppendLine("Slowest links (median):");
         foreach (var p in r.Pairs.OrderByDescending(p => p.MedianMinutes ?? double.PositiveInfinity).Take(5))
         {
-            sb.AppendLine($"  {p.From} → {p.To}: {TransitArgs.Minutes(p.MedianMinutes)} min, {p.ShareWithin60.ToString("P0", Inv)} of departures within 60 min, {p.DirectTripsPerDay} direct trips/day");
+            sb.AppendLine($"  {Label(p.From)} → {Label(p.To)}: {TransitArgs.Minutes(p.MedianMinutes)} min, {p.ShareWithin60.ToString("P0", Inv)} of departures within 60 min, {p.DirectTripsPerDay} direct trips/day");
         }
 
         sb.AppendLine();
-        sb.AppendLine("hub                 stops  trips/day  routes  minutes to central");
+        var hubWidth = Math.Max(8, r.Hubs.Max(h => TerminalText.Width(h.Name)) + 2);
+        sb.AppendLine(TerminalText.PadRight("  hub", hubWidth + 2) + " stops  trips/day  routes  minutes to central");
         foreach (var h in r.Hubs)
         {
-            sb.AppendLine($"  {h.Id,-16} {h.StopCount,6} {h.TripsPerDay,10} {h.Routes,7}  {TransitArgs.Minutes(h.MinutesToCentral),8}");
+            sb.AppendLine("  " + TerminalText.PadRight(h.Name, hubWidth) + $"{h.StopCount,6} {h.TripsPerDay,10} {h.Routes,7}  {TransitArgs.Minutes(h.MinutesToCentral),8}");
         }
 
         return sb.ToString().TrimEnd();
