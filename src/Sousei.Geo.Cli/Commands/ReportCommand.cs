@@ -56,6 +56,16 @@ internal sealed class ReportCommand : ICommand
             }
         }
 
+        if (TrendCommand.ForReport(study, data, target) is { } projection)
+        {
+            o.WriteLine();
+            o.WriteLine($"== Projection ({DensityOutput.MethodName(projection.Method)}, compound annual growth {projection.FirstYear}→{projection.LastYear}, area constant; see sousei trend) ==");
+            foreach (var p in new[] { projection.Total }.Concat(projection.Zones))
+            {
+                o.WriteLine($"{p.Name}: {TrendCommand.Verdict(p, projection.HorizonYear)}");
+            }
+        }
+
         foreach (var note in source.Notes)
         {
             o.WriteLine("note: " + note);

@@ -1,0 +1,86 @@
+namespace Sousei.Geo.Core.Vacant;
+
+/// <summary>
+/// Weights and scales of <see cref="VacantHouseRanking"/>. Each term scores 0 (worst) to 1 (best); the house's
+/// score is 100 × Σ weight × term / Σ weight over the terms that are available for the data (a term whose input
+/// is missing, e.g. transit without GTFS, is left out of both sums, so scores stay on 0–100). The defaults put
+/// the inducement area first (the strategy's lever is people living inside it), then access to the centre and
+/// to frequent transit, then the house's own state. A weight of 0 switches a term off.
+/// </summary>
+public sealed record VacantRankingWeights
+{
+    /// <summary>Inside the inducement area: 1 inside, 0 outside. Default 30.</summary>
+    public double Inside { get; init; } = 30;
+
+    /// <summary>Median transit minutes to the central hub: 1 − minutes / <see cref="TransitMinutesScale"/>, clamped to 0–1; no journey scores 0. Default 20.</summary>
+    public double Transit { get; init; } = 20;
+
+    /// <summary>Plane distance to the nearest regional hub: 1 − metres / <see cref="HubDistanceScaleMeters"/>, clamped. Default 10.</summary>
+    public double HubDistance { get; init; } = 10;
+
+    /// <summary>A frequent stop within <see cref="FrequentStopRadiusMeters"/>: 1 yes, 0 no. Default 15.</summary>
+    public double FrequentStop { get; init; } = 15;
+
+    /// <summary>Decay rank (老朽度): low 1, medium 0.5, high 0; unknown 0.5. Default 10.</summary>
+    public double Decay { get; init; } = 10;
+
+    /// <summary>Vacancy likelihood (空家可能性): high 1, medium 0.5, low 0; unknown 0.5. Default 10.</summary>
+    public double Likelihood { get; init; } = 10;
+
+    /// <summary>Floor area: metres² / <see cref="FloorAreaScaleSquareMeters"/>, clamped to 0–1; unknown 0.5. Default 5.</summary>
+    public double FloorArea { get; init; } = 5;
+
+    /// <summary>Minutes at which the transit term reaches 0. Default 60.</summary>
+    public double TransitMinutesScale { get; init; } = 60;
+
+    /// <summary>Metres at which the hub-distance term reaches 0. Default 2,000 m.</summary>
+    public double HubDistanceScaleMeters { get; init; } = 2_000;
+
+    /// <summary>Radius of the frequent-stop term, metres (the MLIT bus walkable radius). Default 300 m.</summary>
+    public double FrequentStopRadiusMeters { get; init; } = 300;
+
+    /// <summary>Floor area at which the floor-area term reaches 1 (a family house). Default 120 m².</summary>
+    public double FloorAreaScaleSquareMeters { get; init; } = 120;
+
+    /// <summary>Names accepted by <see cref="With"/>, in the order of the terms.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["inside", "transit", "hub_distance", "frequent_stop", "decay", "likelihood", "floor_area"];
+
+    /// <summary>A copy with one weight set by its name in <see cref="Names"/>.</summary>
+    /// <exception cref="ArgumentException">Unknown name, or a weight that is negative or not finite.</exception>
+    public VacantRankingWeights With(string name, double weight)
+    {
+        if (!double.IsFinite(weight) || weight < 0)
+        {
+            throw new ArgumentException($"weight {name} must be a finite number ≥ 0", nameof(weight));
+        }
+
+        return name switch
+        {
+            "inside" => this with { Inside = weight },
+            "transit" => this with { Transit = weight },
+            "hub_distance" => this with { HubDistance = weight },
+            "frequent_stop" => this with { FrequentStop = weight },
+            "decay" => this with { Decay = weight },
+            "likelihood" => this with { Likelihood = weight },
+            "floor_area" => this with { FloorArea = weight },
+            _ => throw new ArgumentException($"unknown weight '{name}'; weights: {string.Join(", ", Names)}", nameof(name)),
+        };
+    }
+
+    /// <summary>Checks that weights are finite and ≥ 0 and scales are &gt; 0.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        double[] weights = [Inside, Transit, HubDistance, FrequentStop, Decay, Likelihood, FloorArea];
+        if (weights.Any(w => !double.IsFinite(w) || w < 0))
+        {
+            throw new ArgumentException("weights must be finite numbers ≥ 0");
+        }
+
+        double[] scales = [TransitMinutesScale, HubDistanceScaleMeters, FrequentStopRadiusMeters, FloorAreaScaleSquareMeters];
+        if (scales.Any(s => !double.IsFinite(s) || s <= 0))
+        {
+            throw new ArgumentException("scales and the frequent-stop radius must be finite numbers > 0");
+        }
+    }
+}
