@@ -115,9 +115,12 @@ public sealed class DensityCommandTests : IDisposable
     {
         var r = CliRun.Run("report", "--data", _dir);
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("Density by households, 2023", r.Out, StringComparison.Ordinal);
-        Assert.Contains("Density by blocks, 2023", r.Out, StringComparison.Ordinal);
-        Assert.Contains("Trend (households): 2015: 65.00/ha  →  2023: 60.50/ha", r.Out, StringComparison.Ordinal);
+        // households 2023: 121 persons / 2 ha = 60.50, gap 1; blocks 2023: 140 / 2 = 70.00, gap 122 − 140 = −18.
+        Assert.Matches(@"households\s+2023\s+121\s+60\.50\s+1\s+BELOW", r.Out);
+        Assert.Matches(@"blocks\s+2023\s+140\s+70\.00\s+-18\s+meets", r.Out);
+        Assert.Contains("中央区", r.Out, StringComparison.Ordinal);
+        // 2015 → 2023 households: 130 → 121 persons, a decline, so the area never reaches the target.
+        Assert.Contains("Trend (households 2015→2023", r.Out, StringComparison.Ordinal);
     }
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_dir, name), text, new UTF8Encoding(false));

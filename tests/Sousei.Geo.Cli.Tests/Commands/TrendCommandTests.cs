@@ -39,9 +39,8 @@ public sealed class TrendCommandTests : IDisposable
     {
         var r = CliRun.Run("report", "--data", _store.Dir);
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("== Projection (households, compound annual growth 2015→2023", r.Out, StringComparison.Ordinal);
-        Assert.Contains("居住誘導区域: crosses in 2027", r.Out, StringComparison.Ordinal);
-        Assert.Contains("West: crosses in 2038", r.Out, StringComparison.Ordinal);
+        Assert.Contains("Trend (households 2015→2023, compound annual growth, area constant): whole area crosses in 2027", r.Out, StringComparison.Ordinal);
+        Assert.Contains("West crosses in 2038", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]
