@@ -170,14 +170,8 @@ public static partial class FileStoreReader
     private static List<T> ReadLayer<T>(string path, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert)
     {
         var file = Path.GetFileName(path);
-        byte[] bytes;
-        try
+        if (LayerFiles.TryReadAllBytes(path, problems) is not { } bytes)
         {
-            bytes = LayerFiles.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            problems.Add(new DataProblem("layer.unreadable", file, "cannot read file: " + e.Message));
             return [];
         }
 

@@ -18,14 +18,8 @@ internal static class HouseholdLayerReader
     public static List<Household> Read(string path, ProblemCollector problems, GeometryChecks checks)
     {
         var file = Path.GetFileName(path);
-        byte[] bytes;
-        try
+        if (LayerFiles.TryReadAllBytes(path, problems) is not { } bytes)
         {
-            bytes = LayerFiles.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            problems.Add(new DataProblem("layer.unreadable", file, "cannot read file: " + e.Message));
             return [];
         }
 

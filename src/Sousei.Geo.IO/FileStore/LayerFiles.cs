@@ -20,6 +20,20 @@ public static class LayerFiles
         return null;
     }
 
+    /// <summary>Reads the whole file, or adds a <c>layer.unreadable</c> problem naming it and returns null.</summary>
+    public static byte[]? TryReadAllBytes(string path, Sousei.Geo.Core.Validation.ProblemCollector problems)
+    {
+        try
+        {
+            return ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            problems.Add(new Sousei.Geo.Core.Validation.DataProblem("layer.unreadable", Path.GetFileName(path), "cannot read file: " + e.Message));
+            return null;
+        }
+    }
+
     /// <summary>Reads the whole file, decompressing <c>.gz</c>.</summary>
     public static byte[] ReadAllBytes(string path)
     {

@@ -158,4 +158,16 @@ public class FileStoreReaderTests
 
         Assert.Equal(4, Assert.Single(FileStoreReader.Load(store.Path, Plane).Dataset.Households).Persons);
     }
+
+    [Fact]
+    public void A_corrupt_gzip_layer_is_reported_by_name()
+    {
+        using var store = new TempStore();
+        store.WriteMinimalArea();
+        File.WriteAllBytes(Path.Combine(store.Path, "households.geojson.gz"), [0x1f, 0x8b, 8, 0, 1, 2, 3]);
+        var p = Assert.Single(LoadFails(store).Problems);
+        // A truncated gzip stream decompresses to nothing usable: reported as unreadable or as broken JSON, by file name.
+        Assert.Contains(p.Code, new[] { "layer.unreadable", "geojson.syntax" });
+        Assert.Equal("households.geojson.gz", p.File);
+    }
 }
