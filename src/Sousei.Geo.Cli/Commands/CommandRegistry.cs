@@ -11,11 +11,13 @@ internal static class CommandRegistry
         new DbCommand(),
         new ImportCommand(),
         new ExportCommand(),
-        new VacantCommand(),
-        new WhatIfCommand(),
-        new TrendCommand(),
+        new ServeCommand(),
+        new MapCommand(),
         new HubsCommand(),
         new CoverageCommand(),
         new IsochroneCommand(),
+        new VacantCommand(),
+        new WhatIfCommand(),
+        new TrendCommand(),
     ];
 }

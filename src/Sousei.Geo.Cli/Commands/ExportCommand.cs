@@ -7,17 +7,23 @@ internal sealed class ExportCommand : ICommand
 {
     public string Name => "export";
 
-    public string Summary => "write a city from PostGIS back to a file-store directory";
+    public string Summary => "write a city from PostGIS back to a file-store directory; `export vacant`: vacant houses as GeoJSON";
 
     public string Usage => """
         sousei export --db CONN --city CODE --out DIR [--include-restricted]
           --include-restricted  also write vacant-house owner names and contacts (personal data; for backups only)
-        """;
+        """ + "\n" + ExportVacant.Usage;
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "include-restricted" };
 
     public int Run(CommandArgs args, CliConsole console)
     {
+        // Sub-verbs: `export vacant ...` (GeoJSON of vacant houses); add further ones here.
+        if (args.Positional is ["vacant", ..])
+        {
+            return ExportVacant.Run(args, console);
+        }
+
         var city = DataSource.ParseCity(args);
         var output = args.Required("out");
         var restricted = args.Flag("include-restricted");

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Sousei.Geo.Core.Crs;
+using Sousei.Geo.Service.Data;
+using Sousei.Geo.Service.Density;
+using Sousei.Geo.Service.Export;
+using Sousei.Geo.Service.Features;
+using Sousei.Geo.Service.Http;
+using Sousei.Geo.Service.Map;
+using Sousei.Geo.Service.Privacy;
+using Sousei.Geo.Service.Tiles;
+using Sousei.Geo.Service.Transit;
+using Sousei.Geo.Service.Vacant;
+using Sousei.Geo.Service.Viewer;
+
+namespace Sousei.Geo.Service;
+
+/// <summary>Builds the service: wiring only; each feature maps its own endpoints.</summary>
+public static class ServiceApp
+{
+    /// <summary>
+    /// Creates the application from command-line style <paramref name="args"/> (<c>--Sousei:Data DIR</c>,
+    /// <c>--urls …</c>; see <see cref="ServiceSettings"/>). <paramref name="configure"/> may add settings or
+    /// services (for example a ready <see cref="CityData"/>) before the app is built. The city data is loaded
+    /// before this returns, so a bad store fails at start rather than at the first request.
+    /// </summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 64 * 1024;
+            k.Limits.MaxRequestLineSize = 8 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.MaxRequestHeaderCount = 64;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadParameterHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(LoadData);
+        builder.Services.AddSingleton<FeatureCatalog>();
+        builder.Services.AddSingleton<StaffAccess>();
+        builder.Services.AddSingleton<TileService>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<CityData>();
+        app.Services.GetRequiredService<TileService>().WarmUp();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapViewer();
+        app.MapDensity();
+        app.MapTransit();
+        app.MapOgcFeatures();
+        app.MapExport();
+        app.MapTiles();
+        app.MapImages();
+        app.MapVacantAnalysis();
+        return app;
+    }
+
+    private static CityData LoadData(IServiceProvider services)
+    {
+        var config = services.GetRequiredService<IConfiguration>();
+        var dir = config[ServiceSettings.Data] ?? config["data"]
+            ?? throw new InvalidOperationException($"no data: start with --data DIR (configuration key {ServiceSettings.Data})");
+        var projection = PlaneProjection.Kumamoto;
+        if (config[ServiceSettings.Crs] is { } crs && !PlaneProjection.TryParse(crs, out projection, out var error))
+        {
+            throw new InvalidOperationException(error);
+        }
+
+        DateOnly? date = config[ServiceSettings.ServiceDate] is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        var repair = string.Equals(config[ServiceSettings.Repair], "true", StringComparison.OrdinalIgnoreCase);
+        return CityData.Load(dir, projection!, repair, date);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.VectorTiles;
+using NetTopologySuite.IO.VectorTiles.Mapbox;
+using NetTopologySuite.Simplify;
+using Sousei.Geo.Service.Data;
+
+namespace Sousei.Geo.Service.Tiles;
+
+/// <summary>
+/// Mapbox Vector Tiles (spec 2.1, extent 4096) in the XYZ scheme of Web Mercator for the large layers:
+/// <c>households</c> (aggregated cells only, see <see cref="HouseholdGrid"/>), <c>buildings</c>,
+/// <c>town_blocks</c> (latest year, with density), <c>vacant_houses</c> (public attributes only, for
+/// everyone) and <c>transit_stops</c> when the data has GTFS. Polygons are clipped to the tile plus a margin
+/// and simplified (Douglas–Peucker, two extent units) below zoom 16. Rendered tiles are cached in memory
+/// with a strong ETag. Thread-safe.
+/// </summary>
+public sealed class TileService
+{
+    public const int MaxZoom = 22;
+    private const uint Extent = 4096;
+    private const int CacheCapacity = 50_000;
+
+    private readonly Dictionary<string, TileLayerSource> _layers = new(StringComparer.Ordinal);
+    private readonly TileLayerSource[] _households;
+    private readonly ConcurrentDictionary<(string, int, int, int), Lazy<Tile>> _cache = new();
+    private readonly GeometryFactory _factory = new(new PrecisionModel(), 4326);
+
+    public TileService(CityData data)
+    {
+        var d = data.Dataset;
+        var buildings = new TileLayerSource("buildings", 14, simplify: true);
+        foreach (var b in d.Buildings)
+        {
+            buildings.Add(b.Geometry, new AttributesTable { { "id", b.Id }, { "floors", b.Floors }, { "use", b.Use } });
+        }
+
+        var blocks = new TileLayerSource("town_blocks", 8, simplify: true);
+        foreach (var b in d.TownBlocks.Where(b => b.Year == data.LatestBlockYear))
+        {
+            var areaHectares = data.Projection.AreaSquareMeters(b.Geometry) / 10_000;
+            blocks.Add(b.Geometry, new AttributesTable
+            {
+                { "code", b.Code }, { "name", b.Name }, { "year", b.Year }, { "persons", b.Persons },
+                { "area_ha", Math.Round(areaHectares, 4) },
+                { "density_per_ha", areaHectares > 0 ? Math.Round(b.Persons / areaHectares, 2) : 0.0 },
+            });
+        }
+
+        var vacant = new TileLayerSource("vacant_houses", 8, simplify: true);
+        foreach (var r in data.VacantHouses)
+        {
+            var h = r.House;
+            vacant.Add(h.Geometry, new AttributesTable
+            {
+                { "id", h.Id }, { "decay_rank", h.DecayRank ?? "" }, { "vacancy_likelihood", h.VacancyLikelihood ?? "" },
+                { "status", h.Status ?? "" }, { "inside_inducement_area", r.InsideInducementArea },
+            });
+        }
+
+        foreach (var layer in new[] { buildings, blocks, vacant })
+        {
+            layer.Build();
+            _layers[layer.Name] = layer;
+        }
+
+        if (data.Transit is { } transit)
+        {
+            var stops = new TileLayerSource("transit_stops", 10, simplify: false);
+            foreach (var s in transit.Network.Stops)
+            {
+                stops.Add(_factory.CreatePoint(new Coordinate(s.Longitude, s.Latitude)), new AttributesTable
+                {
+                    { "id", s.Id }, { "name", s.Name }, { "is_rail", s.IsRail }, { "departures_per_day", transit.MaxDeparturesPerDay.GetValueOrDefault(s.Id) },
+                });
+            }
+
+            stops.Build();
+            _layers[stops.Name] = stops;
+        }
+
+        _households = HouseholdGrid.Build(d.Households, data.Projection, _factory);
+        _layers["households"] = _households[0];
+    }
+
+    /// <summary>Renders one tile so that the MVT writer (protobuf-net) and NTS are initialised before the first request.</summary>
+    public void WarmUp() => Render("vacant_houses", 0, 0, 0);
+
+    /// <summary>Names of the layers offered.</summary>
+    public IReadOnlyCollection<string> LayerNames => _layers.Keys;
+
+    /// <summary>A rendered tile: protobuf bytes and its strong ETag.</summary>
+    public sealed record Tile(byte[] Body, string ETag, int FeatureCount);
+
+    public bool HasLayer(string name) => _layers.ContainsKey(name);
+
+    /// <summary>Tiles rendered so far (cached).</summary>
+    public int CachedTiles => _cache.Count;
+
+    /// <summary>Returns the tile, rendering and caching it on first use. Arguments must be valid (checked by the endpoint).</summary>
+    public Tile Get(string layer, int z, int x, int y)
+    {
+        var key = (layer, z, x, y);
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return cached.Value;
+        }
+
+        if (_cache.Count >= CacheCapacity)
+        {
+            // Crude but bounded: the working set of a city is far smaller than the cap.
+            _cache.Clear();
+        }
+
+        // Lazy: concurrent first requests for one tile render it once instead of each rendering a copy.
+        return _cache.GetOrAdd(key, k => new Lazy<Tile>(() => Render(k.Item1, k.Item2, k.Item3, k.Item4), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>Longitude/latitude bounds of an XYZ tile (Web Mercator, y = 0 at the north).</summary>
+    public static Envelope TileEnvelope(int z, int x, int y)
+    {
+        var n = Math.Pow(2, z);
+        static double Lat(double yy, double nn) => Math.Atan(Math.Sinh(Math.PI * (1 - 2 * yy / nn))) * 180 / Math.PI;
+        return new Envelope(x / n * 360 - 180, (x + 1) / n * 360 - 180, Lat(y + 1, n), Lat(y, n));
+    }
+
+    private Tile Render(string layerName, int z, int x, int y)
+    {
+        var source = layerName == "households" ? _households[HouseholdGrid.LevelForZoom(z)] : _layers[layerName];
+        var vectorTile = new VectorTile { TileId = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(x, y, z).Id };
+        var layer = new Layer { Name = layerName };
+        if (z >= source.MinZoom)
+        {
+            var envelope = TileEnvelope(z, x, y);
+            var margin = envelope.Width / 16;
+            var clip = new Envelope(envelope.MinX - margin, envelope.MaxX + margin, envelope.MinY - margin, envelope.MaxY + margin);
+            var clipBox = _factory.ToGeometry(clip);
+            var tolerance = 2 * envelope.Width / Extent;
+            foreach (var (geometry, attributes) in source.Query(clip))
+            {
+                if (Prepare(geometry, clip, clipBox, source.Simplify && z < 16 ? tolerance : 0) is { } g)
+                {
+                    layer.Features.Add(new Feature(g, attributes));
+                }
+            }
+        }
+
+        vectorTile.Layers.Add(layer);
+        using var stream = new MemoryStream();
+        vectorTile.Write(stream, MapboxTileWriter.DefaultMinLinealExtent, MapboxTileWriter.DefaultMinPolygonalExtent, Extent);
+        var body = stream.ToArray();
+        var etag = "\"" + Convert.ToHexString(SHA256.HashData(body), 0, 12).ToLowerInvariant() + "\"";
+        return new Tile(body, etag, layer.Features.Count);
+    }
+
+    private static Geometry? Prepare(Geometry geometry, Envelope clip, Geometry clipBox, double tolerance)
+    {
+        if (geometry is Point p)
+        {
+            return clip.Covers(p.Coordinate) ? geometry : null;
+        }
+
+        var g = geometry;
+        if (tolerance > 0 && g.NumPoints > 12)
+        {
+            var simplifier = new DouglasPeuckerSimplifier(g) { DistanceTolerance = tolerance, EnsureValidTopology = false };
+            g = simplifier.GetResultGeometry();
+        }
+
+        if (!clip.Contains(g.EnvelopeInternal))
+        {
+            try
+            {
+                g = g.Intersection(clipBox);
+            }
+            catch (TopologyException)
+            {
+                // A simplified ring may self-touch; the unclipped shape still renders correctly.
+            }
+        }
+
+        return g.IsEmpty ? null : g;
+    }
+}

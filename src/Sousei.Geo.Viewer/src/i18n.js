@@ -1,0 +1,33 @@
+// Japanese labels (default) with an English toggle.
+export const labels = {
+  ja: {
+    panel: 'パネル', title: '熊本市 空き家マップ', layers: 'レイヤー', density: '人口密度（町丁目）', area: '居住誘導区域',
+    zones: '区域', hubs: '拠点', stops: '停留所（運行頻度）', vacant: '空き家', isochrone: '到達圏（地図をクリック）',
+    legendDensity: '人口密度（人/ha）', filter: '空き家の絞り込み', inside: '居住誘導区域', any: 'すべて', insideOnly: '区域内',
+    outsideOnly: '区域外', decay: '老朽度', low: '低', medium: '中', high: '高', hubDistance: '拠点までの距離（m 以内）',
+    stopDistance: '高頻度停留所までの距離（m 以内）', count: '該当件数', download: 'GeoJSON をダウンロード',
+    note: 'デモデータ（合成）。所有者情報は表示されません。', toggle: 'English',
+    id: '調査番号', vacancy_likelihood: '空家可能性', decay_rank: '老朽度', built_year: '建築年', structure: '構造',
+    floor_area_m2: '延床面積 (m²)', land_area_m2: '敷地面積 (m²)', frontage_road_width_m: '前面道路幅員 (m)',
+    survey_date: '調査日', status: '状態', inside_inducement_area: '居住誘導区域内', zone: '区域', nearest_hub: '最寄り拠点',
+    distance_to_nearest_hub_m: '拠点までの距離 (m)', distance_to_frequent_stop_m: '高頻度停留所までの距離 (m)',
+    yes: 'はい', no: 'いいえ', houses: '件の空き家', zoomIn: 'クリックで拡大', minutesToCentral: '中心拠点まで（中央値）',
+    minutes: '分', departures: '便/日', personsPerHa: '人/ha',
+    vacantStatus: { vacant: '空き家', listed: '空き家バンク登録', under_repair: '改修中', demolished: '除却済', specified: '特定空家' },
+  },
+  en: {
+    panel: 'Panel', title: 'Kumamoto vacant houses', layers: 'Layers', density: 'Density by town block', area: 'Residential inducement area',
+    zones: 'Zones', hubs: 'Hubs', stops: 'Stops by frequency', vacant: 'Vacant houses', isochrone: 'Isochrones (click the map)',
+    legendDensity: 'Density (persons/ha)', filter: 'Filter vacant houses', inside: 'Inducement area', any: 'Any', insideOnly: 'Inside',
+    outsideOnly: 'Outside', decay: 'Decay rank', low: 'Low', medium: 'Medium', high: 'High', hubDistance: 'Max distance to a hub (m)',
+    stopDistance: 'Max distance to a frequent stop (m)', count: 'Matching', download: 'Download GeoJSON',
+    note: 'Demo data (synthetic). Owner details are never shown.', toggle: '日本語',
+    id: 'Survey id', vacancy_likelihood: 'Vacancy likelihood', decay_rank: 'Decay rank', built_year: 'Built', structure: 'Structure',
+    floor_area_m2: 'Floor area (m²)', land_area_m2: 'Lot area (m²)', frontage_road_width_m: 'Road width (m)',
+    survey_date: 'Surveyed', status: 'Status', inside_inducement_area: 'Inside the area', zone: 'Zone', nearest_hub: 'Nearest hub',
+    distance_to_nearest_hub_m: 'Distance to hub (m)', distance_to_frequent_stop_m: 'Distance to frequent stop (m)',
+    yes: 'yes', no: 'no', houses: 'vacant houses', zoomIn: 'click to zoom in', minutesToCentral: 'to the central hub (median)',
+    minutes: 'min', departures: 'departures/day', personsPerHa: 'persons/ha',
+    vacantStatus: { vacant: 'vacant', listed: 'listed (akiya bank)', under_repair: 'under repair', demolished: 'demolished', specified: 'specified (tokutei akiya)' },
+  },
+};

@@ -1,0 +1,33 @@
+using Sousei.Geo.Service.Tests.Fixtures;
+
+namespace Sousei.Geo.Service.Tests.Viewer;
+
+/// <summary>
+/// The viewer in headless Chromium (Debian's chromium, driven by playwright-core from the viewer's npm
+/// project): see src/Sousei.Geo.Viewer/test/viewer.test.mjs. Screenshots go to TestResults/service.
+/// </summary>
+public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly FixtureStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task Viewer_loads_shows_vacant_houses_filters_and_downloads_in_headless_chromium()
+    {
+        if (!ExternalTool.Require("node", output, "Debian nodejs/npm") || !ExternalTool.Require("chromium", output, "Debian chromium"))
+        {
+            return;
+        }
+
+        Assert.True(Directory.Exists(Path.Combine(RepoPaths.Viewer, "node_modules", "playwright-core")), "run npm ci in src/Sousei.Geo.Viewer (the service build does it)");
+        Assert.True(Sousei.Geo.Service.Viewer.ViewerEndpoints.IsBuilt, "the viewer bundle is not embedded: the npm build failed when the service was built");
+        await using var server = await LiveServer.StartAsync(_store.Path);
+        var result = await ExternalTool.RunAsync("node", [Path.Combine("test", "viewer.test.mjs"), server.BaseUrl, RepoPaths.Artifacts], RepoPaths.Viewer, TimeSpan.FromMinutes(3),
+            new Dictionary<string, string> { ["CHROMIUM_PATH"] = ExternalTool.Find("chromium")! });
+        output.WriteLine(result.Out);
+        output.WriteLine(result.Error);
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Artifacts, "viewer.png")));
+    }
+}
