@@ -1,4 +1,4 @@
-// Japanese labels (default) with an English toggle.
+// Japanese labels (default) with an English toggle. Every module reads the current language through t() and i18n.lang.
 export const labels = {
   ja: {
     panel: 'パネル', title: '熊本市 空き家マップ', layers: 'レイヤー', density: '人口密度（町丁目）', area: '居住誘導区域',
@@ -13,6 +13,30 @@ export const labels = {
     distance_to_nearest_hub_m: '拠点までの距離 (m)', distance_to_frequent_stop_m: '高頻度停留所までの距離 (m)',
     yes: 'はい', no: 'いいえ', houses: '件の空き家', zoomIn: 'クリックで拡大', minutesToCentral: '中心拠点まで（中央値）',
     minutes: '分', departures: '便/日', personsPerHa: '人/ha',
+    tabMap: '地図', tabWhatIf: '空き家活用の試算', tabTrend: '密度の推移', tabs: '表示の切り替え',
+    whatIfTitle: '空き家に再び人が住んだら', chooseBy: '空き家の選び方', byTop: '評価の上位', byTopUnit: '件',
+    byFilter: '「地図」タブの絞り込み条件に合う空き家', byClick: '地図でクリックして選ぶ（もう一度クリックで解除）',
+    personsPerHousehold: '1戸あたりの人数', perHouseholdDefault: '区域の平均世帯人員', method: '人口の算定方法',
+    methods: { households: '世帯（住民基本台帳）', blocks: '町丁目人口', buildings: '建物の延床面積で按分' },
+    clearSelection: '選択を解除', selected: '選んだ空き家', insideCount: '区域内', remove: '解除',
+    pickOnMap: '地図上の空き家をクリックして選んでください。', noneMatch: '条件に合う空き家がありません。',
+    topInvalid: '1 以上の整数を入力してください。', pphInvalid: '0 より大きい数を入力してください。',
+    demolishedNotSelectable: '除却済の空き家は選べません', selectionCap: '一度に選べるのは {n} 件までです',
+    wholeArea: '居住誘導区域全体', before: '現状', after: '居住後', change: '増減', densityRow: '人口密度（人/ha）',
+    gapRow: '目標までの不足人数', gapHint: '負の値は目標を上回る余裕', personsAddedRow: '増える居住者（区域内）',
+    persons: '人', meetsRow: '目標 {target} 人/ha', meets: '達成', notMet: '未達',
+    reachTitle: '目標達成に必要な上位の空き家', reachAlready: '既に目標を達成しています',
+    reachHouses: '上位 {n} 件', reachShort: '在庫不足：区域内の {n} 件すべてでも {gap} 人不足',
+    byZone: '区域別', zonesChanged: '変化のある区域', zonesAll: 'すべての区域', loading: '計算中…',
+    requestFailed: '計算できませんでした', filterSummary: '現在の条件', filterAll: '条件なし（除却済を除くすべて）',
+    outsideNote: '区域外の空き家は人口密度に影響しません。',
+    trendTitle: '人口密度の推移と目標', trendZone: '比較する区域', noZone: '（なし）', target: '目標',
+    history: '実績', projection: '推計', trendNote: '初年と最終年の人口から求めた年平均増減率（面積一定）による単純な推計で、人口推計ではありません。',
+    trendStatus: {
+      meets: '既に目標を達成', meetsFalls: '既に達成、{year} 年に目標を下回る見込み', crosses: '{year} 年に目標に到達する見込み',
+      not_by_horizon: '{year} 年までに目標に届かない見込み', no_model: '2 時点以上の人口がないため推計できません',
+    },
+    annualRate: '年率', chartLabel: '人口密度の推移（実線：実績、破線：推計、赤の破線：目標）', year: '年',
     vacantStatus: { vacant: '空き家', listed: '空き家バンク登録', under_repair: '改修中', demolished: '除却済', specified: '特定空家' },
   },
   en: {
@@ -28,6 +52,39 @@ export const labels = {
     distance_to_nearest_hub_m: 'Distance to hub (m)', distance_to_frequent_stop_m: 'Distance to frequent stop (m)',
     yes: 'yes', no: 'no', houses: 'vacant houses', zoomIn: 'click to zoom in', minutesToCentral: 'to the central hub (median)',
     minutes: 'min', departures: 'departures/day', personsPerHa: 'persons/ha',
+    tabMap: 'Map', tabWhatIf: 'What-if', tabTrend: 'Density trend', tabs: 'Views',
+    whatIfTitle: 'If vacant houses were lived in again', chooseBy: 'Choose houses', byTop: 'Top ranked', byTopUnit: 'houses',
+    byFilter: 'Houses matching the filter on the Map tab', byClick: 'Click houses on the map (click again to deselect)',
+    personsPerHousehold: 'Persons per house', perHouseholdDefault: 'zone average household size', method: 'Population method',
+    methods: { households: 'Households (resident register)', blocks: 'Town-block population', buildings: 'Spread over building floor area' },
+    clearSelection: 'Clear selection', selected: 'Chosen houses', insideCount: 'inside', remove: 'remove',
+    pickOnMap: 'Click vacant houses on the map to choose them.', noneMatch: 'No vacant house matches.',
+    topInvalid: 'Enter a whole number of at least 1.', pphInvalid: 'Enter a number greater than 0.',
+    demolishedNotSelectable: 'Demolished houses cannot be chosen', selectionCap: 'At most {n} houses at a time',
+    wholeArea: 'Whole inducement area', before: 'Now', after: 'After', change: 'Change', densityRow: 'Density (persons/ha)',
+    gapRow: 'Persons short of the target', gapHint: 'negative = headroom above the target', personsAddedRow: 'Residents added (inside)',
+    persons: 'persons', meetsRow: 'Target {target} persons/ha', meets: 'met', notMet: 'not met',
+    reachTitle: 'Top-ranked houses needed to reach the target', reachAlready: 'Already meets the target',
+    reachHouses: 'top {n} houses', reachShort: 'Stock not enough: all {n} houses inside leave {gap} persons missing',
+    byZone: 'By zone', zonesChanged: 'Zones that change', zonesAll: 'All zones', loading: 'Computing…',
+    requestFailed: 'Could not compute', filterSummary: 'Current filter', filterAll: 'no conditions (every house except demolished)',
+    outsideNote: 'Houses outside the inducement area do not change its density.',
+    trendTitle: 'Density trend against the target', trendZone: 'Compare with zone', noZone: '(none)', target: 'target',
+    history: 'observed', projection: 'projected', trendNote: 'A simple projection at the compound annual change between the first and the last year (area constant), not a demographic forecast.',
+    trendStatus: {
+      meets: 'Already meets the target', meetsFalls: 'Meets now, projected to fall below in {year}', crosses: 'Projected to reach the target in {year}',
+      not_by_horizon: 'Not projected to reach the target by {year}', no_model: 'No projection: fewer than two years of population',
+    },
+    annualRate: 'per year', chartLabel: 'Density trend (solid: observed, dashed: projected, red dashes: target)', year: '',
     vacantStatus: { vacant: 'vacant', listed: 'listed (akiya bank)', under_repair: 'under repair', demolished: 'demolished', specified: 'specified (tokutei akiya)' },
   },
 };
+
+/** The current language; change it with setLanguage so every module sees the same one. */
+export const i18n = { lang: 'ja' };
+export const t = (key) => labels[i18n.lang][key] ?? key;
+/** A label with {name} placeholders filled in. */
+export const tf = (key, values) => t(key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+export const locale = () => (i18n.lang === 'ja' ? 'ja-JP' : 'en-US');
+/** Text in parentheses: full-width in Japanese. */
+export const paren = (text) => (i18n.lang === 'ja' ? `（${text}）` : ` (${text})`);

@@ -15,11 +15,11 @@ import Cluster from 'ol/source/Cluster.js';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
-import { labels } from './i18n.js';
+import { labels, i18n, t, locale } from './i18n.js';
+import { createWhatIf } from './whatif.js';
+import { createTrendPane } from './trend.js';
 
 const api = (path) => new URL(path, document.baseURI).toString();
-let lang = 'ja';
-const t = (key) => labels[lang][key] ?? key;
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
 // Density classes (persons/ha); 60.7 is the strategy's target.
@@ -135,7 +135,7 @@ function formatValue(key, value) {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (key === 'decay_rank' || key === 'vacancy_likelihood') return t(value);
-  if (key === 'status') return labels[lang].vacantStatus[value] ?? value;
+  if (key === 'status') return labels[i18n.lang].vacantStatus[value] ?? value;
   return value;
 }
 function showVacant(feature, coordinate) {
@@ -159,7 +159,10 @@ map.on('singleclick', async (event) => {
     return;
   }
   const members = hit.get('features');
-  if (members.length === 1) {
+  if (members.length === 1 && whatIf.selecting()) {
+    popup.setPosition(undefined);
+    whatIf.toggle(members[0]);
+  } else if (members.length === 1) {
     showVacant(members[0], event.coordinate);
   } else {
     const extent = members.reduce((e, f) => {
@@ -184,6 +187,7 @@ function filterQuery() {
 }
 
 let loadSeq = 0;
+let allVacantById = new globalThis.Map();
 async function loadVacant() {
   const seq = ++loadSeq;
   const q = filterQuery();
@@ -194,6 +198,7 @@ async function loadVacant() {
     countEl.textContent = '0';
     download.removeAttribute('href');
     document.body.dataset.vacantLoaded = String(seq);
+    whatIf.onFilterChange();
     return;
   }
   const url = api('api/export/vacant_houses.geojson' + (q.toString() ? '?' + q : ''));
@@ -205,12 +210,14 @@ async function loadVacant() {
     return;
   }
   const features = geojson.readFeatures(await response.json());
+  if (q.toString() === '') allVacantById = new globalThis.Map(features.map((f) => [f.get('id'), f]));
   vacantSource.clear();
   vacantSource.addFeatures(features);
   popup.setPosition(undefined);
-  countEl.textContent = features.length.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+  countEl.textContent = features.length.toLocaleString(locale());
   document.body.dataset.vacantCount = String(features.length);
   document.body.dataset.vacantLoaded = String(seq);
+  whatIf.onFilterChange();
 }
 
 document.querySelectorAll('.filters input, .filters select').forEach((el) => el.addEventListener('change', loadVacant));
@@ -225,17 +232,56 @@ function renderLegend() {
 }
 
 function applyLanguage() {
-  document.documentElement.lang = lang;
+  document.documentElement.lang = i18n.lang;
   document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  document.querySelectorAll('[data-i18n-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
   document.getElementById('lang').textContent = t('toggle');
   document.title = t('title');
   renderLegend();
   hubLayer.changed();
-  document.getElementById('vacant-count').textContent = (vacantSource.getFeatures().length).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+  document.getElementById('vacant-count').textContent = (vacantSource.getFeatures().length).toLocaleString(locale());
+  whatIf.applyLanguage();
+  trendPane.applyLanguage();
 }
 document.getElementById('lang').addEventListener('click', () => {
-  lang = lang === 'ja' ? 'en' : 'ja';
+  i18n.lang = i18n.lang === 'ja' ? 'en' : 'ja';
   applyLanguage();
+});
+
+// Population methods the data supports, in the service's default order (DensityAnalysis.AvailableMethods).
+const availableMethods = () => {
+  const c = status.counts ?? {};
+  return [c.households > 0 && 'households', c.town_blocks > 0 && 'blocks', c.town_blocks > 0 && c.buildings > 0 && 'buildings'].filter(Boolean);
+};
+const whatIf = createWhatIf({
+  api, map, filterQuery, methods: availableMethods,
+  featureById: (id) => allVacantById.get(id) ?? vacantSource.getFeatures().find((f) => f.get('id') === id),
+  totalHouses: () => status.counts?.vacant_houses ?? 0,
+});
+const trendPane = createTrendPane({ api, methods: availableMethods });
+
+const tabs = [...document.querySelectorAll('[role=tab]')];
+function selectTab(tab) {
+  for (const other of tabs) {
+    const on = other === tab;
+    other.setAttribute('aria-selected', String(on));
+    other.tabIndex = on ? 0 : -1;
+    document.getElementById(other.getAttribute('aria-controls')).hidden = !on;
+  }
+  document.getElementById('panel').dataset.pane = tab.id.replace('tab-', '');
+  if (tab.id === 'tab-whatif') whatIf.open(); else whatIf.close();
+  if (tab.id === 'tab-trend') trendPane.open();
+}
+tabs.forEach((tab, i) => {
+  tab.addEventListener('click', () => selectTab(tab));
+  tab.addEventListener('keydown', (e) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+    if (!step) return;
+    const next = tabs[(i + step + tabs.length) % tabs.length];
+    selectTab(next);
+    next.focus();
+  });
 });
 
 const panel = document.getElementById('panel');
@@ -265,6 +311,7 @@ async function start() {
 window.souseiViewer = {
   map,
   vacantSource,
+  highlightSource: whatIf.highlightSource,
   pixelOf(id) {
     const f = vacantSource.getFeatures().find((x) => x.get('id') === id);
     if (!f) return null;

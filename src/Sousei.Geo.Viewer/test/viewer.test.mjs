@@ -1,7 +1,9 @@
 // Headless-Chromium test of the viewer (Debian's chromium driven by playwright-core).
 // Usage: node test/viewer.test.mjs BASE_URL ARTIFACT_DIR
 // Checks: no console errors, vacant houses appear, a click opens a popup of public attributes, a filter changes
-// the count, the download is valid GeoJSON, the English toggle works, the phone layout renders. Screenshots are kept.
+// the count, the download is valid GeoJSON, the what-if pane (top N and houses clicked on the map) shows the same
+// numbers as /api/vacant/whatif, the trend chart draws the target line and the crossing year, the English toggle
+// works, the phone layout renders, and no owner field is requested or shown. Screenshots are kept.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +41,12 @@ try {
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
     else if (r.url().includes('/tiles/town_blocks/')) tilesLoaded++;
   });
+  const analysisBodies = [];
+  const staffKeySent = [];
+  page.on('response', (r) => {
+    if (/\/api\/(vacant|trend|export)/.test(r.url())) analysisBodies.push(r.text().then((b) => [r.url(), b]).catch(() => [r.url(), '']));
+  });
+  page.on('request', (r) => { if (Object.keys(r.headers()).some((h) => h.toLowerCase() === 'x-api-key')) staffKeySent.push(r.url()); });
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url()); });
 
   await page.goto(base + '/', { waitUntil: 'load' });
@@ -81,10 +89,110 @@ try {
     `features ${parsed?.features?.length}, hints ${JSON.stringify(hints).slice(0, 300)}`);
   check('the download holds no owner data', !text.includes('owner_'), '');
 
+  // What-if pane, top N = 5: the numbers shown are those of the API, and occupying houses raises the density.
+  const apiJson = (path) => page.evaluate(async (p) => (await fetch(p)).json(), path);
+  const shown = () => page.evaluate(() => {
+    const v = (id) => { const el = document.getElementById(id); return el ? { value: Number(el.dataset.value), text: el.textContent.trim() } : null; };
+    return { count: v('wi-count'), densityBefore: v('wi-density-before'), densityAfter: v('wi-density-after'),
+      gapBefore: v('wi-gap-before'), gapAfter: v('wi-gap-after'), url: document.getElementById('wi-result').dataset.url ?? '',
+      message: document.getElementById('wi-message').hidden ? '' : document.getElementById('wi-message').textContent,
+      highlighted: window.souseiViewer.highlightSource.getFeatures().map((f) => f.getId()).sort() };
+  });
+  const num = (text) => Number(text.replace(/,/g, '').replace('−', '-'));
+  const sameAsApi = (d, api) => d.densityBefore?.value === api.density_before && d.densityAfter?.value === api.density_after
+    && d.gapBefore?.value === api.gap_persons_before && d.gapAfter?.value === api.gap_persons_after
+    && num(d.densityBefore.text) === Number(api.density_before.toFixed(3)) && num(d.densityAfter.text) === Number(api.density_after.toFixed(3))
+    && num(d.gapBefore.text) === api.gap_persons_before && num(d.gapAfter.text) === api.gap_persons_after
+    && d.count?.value === api.occupied.length;
+  await page.click('#tab-whatif');
+  check('the what-if pane opens', await page.isVisible('#pane-whatif') && !(await page.isVisible('#pane-map')), '');
+  const method = await page.inputValue('#wi-method');
+  await page.fill('#wi-top', '5');
+  await page.waitForFunction(() => /occupy_top=5(&|$)/.test(document.getElementById('wi-result').dataset.url ?? '') && document.getElementById('wi-density-after'), null, { timeout: 20000 });
+  const top5 = await shown();
+  const top5Api = await apiJson(`/api/vacant/whatif?occupy_top=5&method=${method}`);
+  check('top 5: density rises', top5.densityAfter.value > top5.densityBefore.value, JSON.stringify(top5));
+  check('top 5: the gap shrinks', top5.gapAfter.value < top5.gapBefore.value, JSON.stringify(top5));
+  check('top 5: the pane shows the numbers of /api/vacant/whatif', sameAsApi(top5, top5Api), `${JSON.stringify(top5)} vs ${JSON.stringify(top5Api).slice(0, 400)}`);
+  // Fixture by hand (households, 2024): 30 persons on 100 ha, gap ⌈6,070 − 30⌉ = 6,040. The 5 ranked houses (V5 is
+  // demolished) are V1, V2, V4, V6 inside at 3 persons each (the households inside both zones have 3 persons) and
+  // V3 outside (adds nothing): 42 persons, 0.42 /ha, gap ⌈6,070 − 42⌉ = 6,028.
+  if (method === 'households') {
+    check('top 5: the fixture answer worked out by hand', Math.abs(top5.densityBefore.value - 0.3) < 1e-9
+      && Math.abs(top5.densityAfter.value - 0.42) < 1e-9 && top5.gapBefore.value === 6040 && top5.gapAfter.value === 6028, JSON.stringify(top5));
+  }
+  check('top 5: the chosen houses are highlighted', JSON.stringify(top5.highlighted) === JSON.stringify(top5Api.occupied.map((o) => o.id).sort()), top5.highlighted.join(','));
+
+  // Choosing by clicking: select a house inside the area, see the pane follow, click again to deselect.
+  await page.check('input[name=wi-mode][value=click]');
+  await page.waitForFunction(() => !document.getElementById('wi-message').hidden && !document.getElementById('wi-density-after'), null, { timeout: 10000 });
+  const pick = await page.evaluate(() => window.souseiViewer.vacantSource.getFeatures()
+    .find((f) => f.get('inside_inducement_area') === true && f.get('status') !== 'demolished')?.get('id'));
+  const clickHouse = async (id) => {
+    await page.evaluate((x) => window.souseiViewer.zoomTo(x, 18), id);
+    await page.waitForTimeout(500);
+    const px = await page.evaluate((x) => window.souseiViewer.pixelOf(x), id);
+    const mapBox = await page.locator('#map').boundingBox();
+    await page.mouse.click(mapBox.x + px[0], mapBox.y + px[1]);
+  };
+  await clickHouse(pick);
+  await page.waitForFunction((id) => (document.getElementById('wi-result').dataset.url ?? '').endsWith(`occupy_ids=${id}&method=` + document.getElementById('wi-method').value)
+    && document.getElementById('wi-count')?.dataset.value === '1', pick, { timeout: 20000 }).catch(() => {});
+  const one = await shown();
+  const oneApi = await apiJson(`/api/vacant/whatif?occupy_ids=${encodeURIComponent(pick)}&method=${method}`);
+  check('a clicked house is selected and the pane updates', one.count?.value === 1 && sameAsApi(one, oneApi) && one.densityAfter.value > one.densityBefore.value,
+    `${pick}: ${JSON.stringify(one)} vs ${JSON.stringify(oneApi).slice(0, 300)}`);
+  check('the clicked house is highlighted', JSON.stringify(one.highlighted) === JSON.stringify([pick]), one.highlighted.join(','));
+  check('selecting does not open the popup', !(await page.isVisible('#popup .popup-content table')), '');
+  await clickHouse(pick);
+  await page.waitForFunction(() => !document.getElementById('wi-density-after') && !document.getElementById('wi-message').hidden, null, { timeout: 10000 }).catch(() => {});
+  const none = await shown();
+  check('a second click deselects it', none.count === null && none.highlighted.length === 0 && none.message !== '', JSON.stringify(none));
+  await clickHouse(pick);
+  await page.waitForFunction(() => document.getElementById('wi-count')?.dataset.value === '1', null, { timeout: 20000 }).catch(() => {});
+  check('a third click selects it again', (await shown()).count?.value === 1, '');
+  await page.screenshot({ path: join(artifacts, 'viewer-whatif.png') });
+
+  // Trend chart: an SVG with the target line; the blocks method (2020 and 2024) has a model, households (2024 only) none.
+  await page.click('#tab-trend');
+  await page.waitForFunction(() => document.body.dataset.trendRendered, null, { timeout: 20000 });
+  if ((await page.inputValue('#tr-method')) !== 'blocks') {
+    await page.selectOption('#tr-method', 'blocks');
+  }
+  await page.waitForFunction(() => document.body.dataset.trendRendered?.startsWith('blocks:'), null, { timeout: 20000 });
+  const trendApi = await apiJson('/api/trend?method=blocks');
+  const chart = await page.evaluate(() => {
+    const target = document.querySelector('#trend-chart line.target-line');
+    return {
+      svg: Boolean(document.querySelector('#tr-chart > svg#trend-chart')),
+      target: target && { value: Number(target.dataset.value), y1: target.getAttribute('y1'), y2: target.getAttribute('y2') },
+      totalCrossing: document.querySelector('#trend-chart .series[data-id="inducement_area"] .crossing')?.dataset.year ?? null,
+      series: [...document.querySelectorAll('#trend-chart .series')].map((g) => g.dataset.id),
+      lines: document.querySelectorAll('#trend-chart .series polyline').length,
+    };
+  });
+  check('the trend chart is an SVG with a horizontal target line at 60.7', chart.svg && chart.target?.value === 60.7 && chart.target.y1 === chart.target.y2, JSON.stringify(chart));
+  // Blocks by hand: 5,600 persons in 2020, 6,000 in 2024 on 100 ha; r = (6000/5600)^(1/4) − 1 ≈ 1.74 %/year, so 2025
+  // gives about 6,104 ≥ 6,070: the area crosses the target in 2025.
+  check('the projected crossing year is marked', chart.totalCrossing === '2025' && trendApi.total.crossing_year === 2025, JSON.stringify(chart));
+  await page.selectOption('#tr-zone', 'east');
+  await page.waitForFunction(() => document.body.dataset.trendRendered === 'blocks:east', null, { timeout: 10000 }).catch(() => {});
+  const zoneChart = await page.evaluate(() => ({
+    series: [...document.querySelectorAll('#trend-chart .series')].map((g) => g.dataset.id),
+    crossing: document.querySelector('#trend-chart .series[data-id="east"] .crossing')?.dataset.year ?? null,
+  }));
+  const eastApi = trendApi.zones.find((z) => z.id === 'east');
+  check('a zone can be drawn beside the whole area', JSON.stringify(zoneChart.series) === '["inducement_area","east"]'
+    && zoneChart.crossing === String(eastApi.crossing_year), JSON.stringify(zoneChart));
+  await page.screenshot({ path: join(artifacts, 'viewer-trend.png') });
+
   // English toggle.
   await page.click('#lang');
   const title = (await page.textContent('h1')).trim();
   check('English toggle', title === 'Kumamoto vacant houses', title);
+  const englishTrend = (await page.textContent('#trend-chart .target-label')).trim();
+  const englishTab = (await page.textContent('#tab-whatif')).trim();
+  check('English toggle reaches the analysis panes', englishTrend === 'target 60.7' && englishTab === 'What-if', `${englishTrend} / ${englishTab}`);
   await page.screenshot({ path: join(artifacts, 'viewer.png') });
 
   // Phone layout.
@@ -93,9 +201,22 @@ try {
   const panel = await page.locator('#panel').boundingBox();
   check('phone layout: the panel spans the screen width', panel && panel.width >= 380, JSON.stringify(panel));
   await page.screenshot({ path: join(artifacts, 'viewer-phone.png') });
+  await page.click('#tab-whatif');
+  await page.waitForTimeout(300);
+  const fits = await page.evaluate(() => {
+    const p = document.getElementById('panel');
+    return { scrollWidth: p.scrollWidth, clientWidth: p.clientWidth, table: document.querySelector('.wi-table')?.getBoundingClientRect().right ?? 0 };
+  });
+  check('phone layout: the what-if pane fits the width', fits.scrollWidth <= fits.clientWidth && fits.table <= 390, JSON.stringify(fits));
+  await page.screenshot({ path: join(artifacts, 'viewer-phone-whatif.png') });
   check('density tiles load', tilesLoaded > 0, `${tilesLoaded} tiles`);
   check('no console errors', errors.length === 0, errors.join(' | '));
   check('no request leaves the service', external.length === 0, external.join(' | '));
+  const bodies = await Promise.all(analysisBodies);
+  const ownerIn = bodies.filter(([, b]) => /owner/i.test(b)).map(([u]) => u);
+  const panelHtml = await page.innerHTML('#panel');
+  check('no owner field is requested or shown', staffKeySent.length === 0 && ownerIn.length === 0 && bodies.length > 0 && !/owner|所有者氏名/.test(panelHtml),
+    `key sent to ${staffKeySent.join(',')}; owner in ${ownerIn.join(',')}; ${bodies.length} bodies`);
 } finally {
   await browser.close();
 }

@@ -45,7 +45,25 @@ public sealed class VacantAnalysisEndpointTests(ServiceFactory factory) : IClass
         Assert.Equal(6040 - (long)Math.Floor(added), (long?)json["gap_persons_after"]);
     }
 
+    [Fact]
+    public async Task What_if_of_explicit_ids_counts_only_houses_inside()
+    {
+        // The viewer sends houses clicked on the map as occupy_ids. V2 is inside (east), V3 outside: 30 persons on
+        // 100 ha plus 2 → 32 persons, 0.32 /ha, gap ⌈6,070 − 32⌉ = 6,038; zone east gains 2 persons, west nothing.
+        var json = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/api/vacant/whatif?occupy_ids=V2,V3&persons_per_household=2"))!;
+        Assert.Equal(["V2", "V3"], json["occupied"]!.AsArray().Select(o => (string)o!["id"]!));
+        Assert.Equal([true, false], json["occupied"]!.AsArray().Select(o => (bool)o!["inside_inducement_area"]!));
+        Assert.Equal(2, (double)json["persons_added_inside"]!, 9);
+        Assert.Equal(0.32, (double)json["density_after"]!, 9);
+        Assert.Equal(6038, (long?)json["gap_persons_after"]);
+        var zones = json["zones"]!.AsArray().ToDictionary(z => (string)z!["id"]!, z => (double)z!["persons_added"]!);
+        Assert.Equal(2, zones["east"], 9);
+        Assert.Equal(0, zones["west"], 9);
+    }
+
     [Theory]
+    [InlineData("/api/vacant/whatif?occupy_ids=V5", "occupy_ids")]
+    [InlineData("/api/vacant/whatif?occupy_ids=V2,V2", "occupy_ids")]
     [InlineData("/api/vacant/ranking?format=csv", "format")]
     [InlineData("/api/vacant/ranking?filter=colour=red", "filter")]
     [InlineData("/api/vacant/ranking?weights=colour=1", "weights")]

@@ -4,7 +4,8 @@ namespace Sousei.Geo.Service.Tests.Viewer;
 
 /// <summary>
 /// The viewer in headless Chromium (Debian's chromium, driven by playwright-core from the viewer's npm
-/// project): see src/Sousei.Geo.Viewer/test/viewer.test.mjs. Screenshots go to TestResults/service.
+/// project): map, filters and download, the what-if pane and the trend chart; see
+/// src/Sousei.Geo.Viewer/test/viewer.test.mjs. Screenshots go to TestResults/service.
 /// </summary>
 public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
 {
@@ -28,6 +29,9 @@ public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(result.Out);
         output.WriteLine(result.Error);
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
-        Assert.True(File.Exists(Path.Combine(RepoPaths.Artifacts, "viewer.png")));
+        foreach (var screenshot in new[] { "viewer.png", "viewer-whatif.png", "viewer-trend.png", "viewer-phone-whatif.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Artifacts, screenshot)), screenshot);
+        }
     }
 }
