@@ -18,15 +18,21 @@ public static partial class PostGisImporter
 {
     private static readonly GeometryFactory LonLat = new(new PrecisionModel(), 4326);
 
-    /// <summary>Rows written per layer and what was replaced.</summary>
-    public sealed record LayerReport(string Layer, long Rows, string Replaced);
+    /// <summary>
+    /// Rows written per layer and what was replaced; <paramref name="Write"/> is the time of the
+    /// delete and the COPY, <paramref name="IndexBuild"/> the time spent rebuilding indexes after a
+    /// bulk load (zero when rows went into the existing indexes).
+    /// </summary>
+    public sealed record LayerReport(string Layer, long Rows, string Replaced, TimeSpan Write = default, TimeSpan IndexBuild = default);
 
     /// <summary>The result of one import.</summary>
     public sealed record Report(string City, string Source, IReadOnlyList<LayerReport> Layers, TimeSpan Elapsed);
 
     /// <summary>
-    /// Above this many rows, a layer's GiST index is dropped and rebuilt inside the transaction:
-    /// a sorted bulk build is several times faster than one index insertion per row.
+    /// From this many households on, when they are at least a quarter of the table, the table's
+    /// indexes (primary key and GiST) are dropped before the COPY and rebuilt inside the
+    /// transaction: a sorted bulk build is several times faster than one index insertion per row,
+    /// but it costs the whole table, so a small city loaded into a national table inserts instead.
     /// </summary>
     public const int BulkIndexRebuildThreshold = 200_000;
 
@@ -61,49 +67,7 @@ public static partial class PostGisImporter
 
                 if (batch.Households is { } households)
                 {
-                    var years = (batch.HouseholdYears ?? households.Select(h => h.Year).Distinct().ToList()).Order().ToArray();
-                    Replace(conn, "households", city, years);
-                    var rebuild = households.Count >= BulkIndexRebuildThreshold;
-                    if (rebuild)
-                    {
-                        Execute(conn, "SET LOCAL maintenance_work_mem = '512MB'");
-                        Execute(conn, "DROP INDEX households_geom_gist");
-                    }
-
-                    // A household has no identity and no order that matters, so rows go in spatial (Morton)
-                    // order: the GiST index is built from clustered input, the heap is clustered for the
-                    // density queries, and ord stays sequential for the primary key.
-                    // The table's CHECKs, tested here so that a message names the row of the file (rows
-                    // reach COPY in another order).
-                    var bad = households.Select((h, i) => (h, i)).FirstOrDefault(x => x.h.Year is < 1800 or > 3000 || x.h.Persons < 0);
-                    if (bad.h != default)
-                    {
-                        throw new DataException(new DataProblem("db.rejected", batch.FileOf("households"),
-                            $"year {bad.h.Year} / persons {bad.h.Persons} is outside the table's range (year 1800–3000, persons ≥ 0); nothing was imported", bad.i));
-                    }
-
-                    var sorted = SpatialOrder(households);
-                    var ordByYear = new Dictionary<int, int>();
-                    var ewkb = new byte[25];
-                    Copy(conn, batch, "households", "COPY households (city_code, year, ord, persons, geom) FROM STDIN (FORMAT BINARY)", sorted, (w, h, i) =>
-                    {
-                        ordByYear.TryGetValue(h.Year, out var ord);
-                        ordByYear[h.Year] = ord + 1;
-                        w.Write(city, NpgsqlDbType.Text);
-                        w.Write(h.Year, NpgsqlDbType.Integer);
-                        w.Write(ord, NpgsqlDbType.Integer);
-                        w.Write(h.Persons, NpgsqlDbType.Integer);
-                        // EWKB point written directly: the geometry column's binary input reads it, and
-                        // no NTS Point is allocated per household.
-                        PointEwkb(ewkb, h.Longitude, h.Latitude);
-                        w.Write(ewkb, NpgsqlDbType.Bytea);
-                    }, _ => null);
-                    if (rebuild)
-                    {
-                        Execute(conn, "CREATE INDEX households_geom_gist ON households USING gist (geom)");
-                    }
-
-                    reports.Add(new LayerReport("households", households.Count, "years " + string.Join(", ", years)));
+                    reports.Add(HouseholdCopy.Import(conn, batch, city, households));
                     touched.Add("households");
                 }
 
@@ -245,7 +209,7 @@ public static partial class PostGisImporter
     }
 
     /// <summary>Deletes the city's rows of a layer (only the given years, when not null).</summary>
-    private static void Replace(NpgsqlConnection conn, string table, string city, int[]? years)
+    internal static void Replace(NpgsqlConnection conn, string table, string city, int[]? years)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = years is null
@@ -268,7 +232,7 @@ public static partial class PostGisImporter
     }
 
     /// <summary>Binary COPY of <paramref name="rows"/>; a rejected row becomes a DataException naming the file and feature.</summary>
-    private static void Copy<T>(NpgsqlConnection conn, ImportBatch batch, string layer, string copySql, IReadOnlyList<T> rows, Action<NpgsqlBinaryImporter, T, int> write, Func<T, string?> idOf)
+    internal static void Copy<T>(NpgsqlConnection conn, ImportBatch batch, string layer, string copySql, IReadOnlyList<T> rows, Action<NpgsqlBinaryImporter, T, int> write, Func<T, string?> idOf)
     {
         if (rows.Count == 0)
         {
@@ -300,62 +264,6 @@ public static partial class PostGisImporter
         var detail = string.IsNullOrEmpty(e.Detail) ? "" : $" ({e.Detail})";
         var message = $"the database rejected a {layer} row: {e.MessageText}{detail}{(e.ConstraintName is { } c ? $" [constraint {c}]" : "")}; nothing was imported";
         return new DataException(new DataProblem("db.rejected", file, message, index, index is { } i ? idOf(i) : null));
-    }
-
-    /// <summary>The households sorted by year, then by the Morton (Z-order) code of their position in the layer's extent.</summary>
-    private static IReadOnlyList<Household> SpatialOrder(IReadOnlyList<Household> households)
-    {
-        if (households.Count < 2)
-        {
-            return households;
-        }
-
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
-        foreach (var h in households)
-        {
-            minX = Math.Min(minX, h.Longitude);
-            maxX = Math.Max(maxX, h.Longitude);
-            minY = Math.Min(minY, h.Latitude);
-            maxY = Math.Max(maxY, h.Latitude);
-        }
-
-        var sx = maxX > minX ? 65535 / (maxX - minX) : 0;
-        var sy = maxY > minY ? 65535 / (maxY - minY) : 0;
-        var keys = new ulong[households.Count];
-        var order = new int[households.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var h = households[i];
-            var morton = Spread((uint)((h.Longitude - minX) * sx)) | (Spread((uint)((h.Latitude - minY) * sy)) << 1);
-            keys[i] = ((ulong)(uint)h.Year << 32) | morton;
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order);
-        return order.Select(i => households[i]).ToList();
-
-        static ulong Spread(uint v)
-        {
-            ulong x = v & 0xFFFF;
-            x = (x | (x << 8)) & 0x00FF00FF;
-            x = (x | (x << 4)) & 0x0F0F0F0F;
-            x = (x | (x << 2)) & 0x33333333;
-            x = (x | (x << 1)) & 0x55555555;
-            return x;
-        }
-    }
-
-    private static void PointEwkb(byte[] buffer, double x, double y)
-    {
-        buffer[0] = 1; // little endian
-        BitConverter.TryWriteBytes(buffer.AsSpan(1), 0x20000001u); // Point with SRID flag
-        BitConverter.TryWriteBytes(buffer.AsSpan(5), 4326);
-        BitConverter.TryWriteBytes(buffer.AsSpan(9), x);
-        BitConverter.TryWriteBytes(buffer.AsSpan(17), y);
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("EWKB writer assumes a little-endian machine");
-        }
     }
 
     internal static void WriteText(NpgsqlBinaryImporter w, string? value)
