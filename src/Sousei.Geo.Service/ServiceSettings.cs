@@ -16,7 +16,7 @@ public static class ServiceSettings
     /// <summary>Staff API key; callers sending it in <c>X-Api-Key</c> may read restricted vacant-house fields.</summary>
     public const string StaffApiKey = "Sousei:StaffApiKey";
 
-    /// <summary>GTFS service day (<c>YYYY-MM-DD</c>); default: the busiest weekday of the feeds' first weeks.</summary>
+    /// <summary>GTFS service day (<c>YYYY-MM-DD</c>); default: <see cref="Core.Transit.GtfsServiceDays.BusiestWeekday"/>.</summary>
     public const string ServiceDate = "Sousei:ServiceDate";
 
     /// <summary>Apply MakeValid repairs when loading (<c>true</c>/<c>false</c>).</summary>

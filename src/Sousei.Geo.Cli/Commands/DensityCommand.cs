@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Sousei.Geo.Core.Density;
 using Sousei.Geo.Core.Model;
+using Sousei.Geo.IO.Analysis;
 
 namespace Sousei.Geo.Cli.Commands;
 
@@ -70,7 +71,7 @@ internal sealed class DensityCommand : ICommand
         var result = DensityCalculator.Compute(study, data, chosen, chosenYear, target);
         if (format == "json")
         {
-            console.Out.WriteLine(DensityOutput.Json(w => DensityOutput.WriteResult(w, result, kinds)));
+            console.Out.WriteLine(DensityOutput.Json(w => DensityJson.WriteResult(w, result, kinds)));
         }
         else
         {
@@ -144,7 +145,7 @@ internal sealed class DensityCommand : ICommand
             {
                 foreach (var r in results)
                 {
-                    DensityOutput.WriteResult(w, r, kinds);
+                    DensityJson.WriteResult(w, r, kinds);
                 }
             }
 

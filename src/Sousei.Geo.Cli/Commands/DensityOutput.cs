@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sousei.Geo.Core.Density;
+using Sousei.Geo.IO.Analysis;
 
 namespace Sousei.Geo.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class DensityOutput
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string MethodName(DensityMethod m) => m.ToString().ToLowerInvariant();
+    public static string MethodName(DensityMethod m) => DensityJson.MethodName(m);
 
     public static string Verdict(AreaDensity d) => d.DensityPerHectare is not { } density
         ? "NO AREA: the inducement area is empty"
@@ -57,49 +58,6 @@ internal static class DensityOutput
     private static int DisplayWidth(string s) => TerminalText.Width(s);
 
     private static string Pad(string s, int width) => TerminalText.PadRight(s, width);
-
-    public static void WriteArea(Utf8JsonWriter w, AreaDensity d)
-    {
-        w.WriteNumber("population", Math.Round(d.Population, 4));
-        w.WriteNumber("area_ha", d.AreaHectares);
-        if (d.DensityPerHectare is { } density)
-        {
-            w.WriteNumber("density_per_ha", density);
-        }
-        else
-        {
-            w.WriteNull("density_per_ha");
-        }
-
-        w.WriteNumber("target_per_ha", d.TargetPerHectare);
-        w.WriteBoolean("meets_target", d.MeetsTarget);
-        w.WriteNumber("gap_persons", d.GapPersons);
-    }
-
-    public static void WriteResult(Utf8JsonWriter w, DensityResult r, IReadOnlyDictionary<string, string>? zoneKinds = null)
-    {
-        w.WriteStartObject();
-        w.WriteString("method", MethodName(r.Method));
-        w.WriteNumber("year", r.Year);
-        WriteArea(w, r.Total);
-        w.WriteStartArray("zones");
-        foreach (var z in r.Zones)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", z.Id);
-            w.WriteString("name", z.Name);
-            if (zoneKinds is not null && zoneKinds.TryGetValue(z.Id, out var kind))
-            {
-                w.WriteString("kind", kind);
-            }
-
-            WriteArea(w, z);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
 
     public static string Json(Action<Utf8JsonWriter> write)
     {

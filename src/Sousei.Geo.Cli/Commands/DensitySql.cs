@@ -1,4 +1,5 @@
 using Sousei.Geo.Core.Density;
+using Sousei.Geo.IO.Analysis;
 using Sousei.Geo.PostGis.Density;
 
 namespace Sousei.Geo.Cli.Commands;
@@ -47,7 +48,7 @@ internal static class DensitySql
         console.Progress($"computing density by {DensityOutput.MethodName(chosen)} for {chosenYear} in the database");
         var result = engine.Compute(chosen, chosenYear, target);
         console.Out.WriteLine(format == "json"
-            ? DensityOutput.Json(w => DensityOutput.WriteResult(w, result, kinds))
+            ? DensityOutput.Json(w => DensityJson.WriteResult(w, result, kinds))
             : DensityOutput.Text(result));
         return CommandRunner.Ok;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sousei.Geo.Core.Transit;
+using Sousei.Geo.IO.Analysis;
 
 namespace Sousei.Geo.Cli.Commands;
 
@@ -65,62 +66,7 @@ internal sealed class HubsCommand : ICommand
         return list.Count > 0 ? list.Distinct().Order().ToList() : throw new UsageException("--percentiles is empty");
     }
 
-    internal static string Json(HubConnectivityResult r) => DensityOutput.Json(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("date", r.Date.ToString("yyyy-MM-dd", Inv));
-        w.WriteString("window", r.Window);
-        w.WriteNumber("departures", r.DepartureCount);
-        w.WriteStartArray("pairs");
-        foreach (var p in r.Pairs)
-        {
-            w.WriteStartObject();
-            w.WriteString("from", p.From);
-            w.WriteString("to", p.To);
-            w.WriteStartObject("travel_minutes");
-            foreach (var (pct, minutes) in p.TravelMinutes)
-            {
-                Number(w, $"p{pct}", TransitArgs.Round(minutes));
-            }
-
-            w.WriteEndObject();
-            w.WriteNumber("share_within_30", Math.Round(p.ShareWithin30, 4));
-            w.WriteNumber("share_within_45", Math.Round(p.ShareWithin45, 4));
-            w.WriteNumber("share_within_60", Math.Round(p.ShareWithin60, 4));
-            w.WriteNumber("direct_trips_per_day", p.DirectTripsPerDay);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("hubs");
-        foreach (var h in r.Hubs)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", h.Id);
-            w.WriteString("name", h.Name);
-            w.WriteString("kind", h.Kind);
-            w.WriteNumber("stops", h.StopCount);
-            w.WriteNumber("trips_per_day", h.TripsPerDay);
-            w.WriteNumber("routes", h.Routes);
-            Number(w, "minutes_to_central", TransitArgs.Round(h.MinutesToCentral));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
-
-    private static void Number(System.Text.Json.Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
+    internal static string Json(HubConnectivityResult r) => DensityOutput.Json(w => HubConnectivityJson.Write(w, r));
 
     internal static string Text(HubConnectivityResult r, IReadOnlyList<string> ids)
     {

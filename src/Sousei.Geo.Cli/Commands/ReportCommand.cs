@@ -17,7 +17,7 @@ internal sealed class ReportCommand : ICommand
 
     public string Usage => """
         sousei report --data DIR [--target 60.7] [--date YYYY-MM-DD] [--crs EPSG:6670] [--repair]
-          --date   service day for hub connectivity (default: the busiest weekday of the feeds)
+          --date   service day for hub connectivity (default: the weekday on which the most feeds run, then the most trips)
         Details: sousei density, sousei trend, sousei hubs, sousei vacant rank, sousei whatif.
         """;
 
@@ -133,7 +133,7 @@ internal sealed class ReportCommand : ICommand
     private static void WriteHubs(TextWriter o, DataSource source, Core.Model.CityDataset data, DateOnly? date, CliConsole console)
     {
         console.Progress("hub connectivity");
-        var day = date ?? VacantSetup.BusiestWeekday(GtfsReader.ReadFeeds(source.GtfsFeeds, null).Feeds);
+        var day = date ?? GtfsServiceDays.BusiestWeekday(GtfsReader.ReadFeeds(source.GtfsFeeds, null).Feeds);
         var network = TransitArgs.Network(source, day, console);
         var result = HubConnectivity.Compute(network, data.Hubs, new TransitOptions());
         o.WriteLine();

@@ -14,7 +14,7 @@ internal sealed class ServeCommand : ICommand
         sousei serve --data DIR | --db CONN --city CODE [--urls http://127.0.0.1:5080] [--date YYYY-MM-DD]
                      [--crs EPSG:6670] [--repair]
           --urls   where to listen (default http://127.0.0.1:5080); the viewer is at /, the API under /api and /ogc
-          --date   GTFS service day (default: the busiest weekday of the feeds' first weeks)
+          --date   GTFS service day (default: the weekday on which the most feeds run, then the most trips)
           The staff key that unlocks owner fields comes from the environment (Sousei__StaffApiKey), never the command line.
         """;
 

@@ -15,8 +15,8 @@ internal sealed class VacantSetup
     public const string Usage = """
           --weights     term weights, e.g. inside=30,transit=20,hub_distance=10,frequent_stop=15,decay=10,
                         likelihood=10,floor_area=5 (the defaults; unnamed terms keep theirs; 0 switches one off)
-          --date        GTFS service day YYYY-MM-DD for the transit terms (default: the weekday with the most
-                        trips in the feeds' first eight weeks); without gtfs/ feeds the transit terms are left out
+          --date        GTFS service day YYYY-MM-DD for the transit terms (default: the weekday on which the
+                        most feeds run, then the most trips); without gtfs/ feeds the transit terms are left out
           --no-transit  rank without the transit terms even when the data has GTFS feeds
         """;
 
@@ -60,31 +60,14 @@ internal sealed class VacantSetup
 
     public static VacantRankingWeights ParseWeights(string? text)
     {
-        var weights = new VacantRankingWeights();
-        if (text is null)
+        try
         {
-            return weights;
+            return VacantRankingWeights.Parse(text);
         }
-
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        catch (ArgumentException e)
         {
-            var eq = part.IndexOf('=');
-            if (eq <= 0 || !double.TryParse(part[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                throw new UsageException($"--weights: '{part}' is not name=number (names: {string.Join(", ", VacantRankingWeights.Names)})");
-            }
-
-            try
-            {
-                weights = weights.With(part[..eq].Trim(), value);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException("--weights: " + e.Message.Split(" (Parameter", 2)[0]);
-            }
+            throw new UsageException("--weights: " + e.Message.Split(" (Parameter", 2)[0]);
         }
-
-        return weights;
     }
 
     /// <summary>Ranks every vacant house of the source.</summary>
@@ -112,7 +95,7 @@ internal sealed class VacantSetup
             console.Progress($"reading {source.GtfsFeeds.Count} GTFS feed(s)");
             var read = GtfsReader.ReadFeeds(source.GtfsFeeds, date);
             read.ThrowIfProblems();
-            var day = date ?? BusiestWeekday(read.Feeds);
+            var day = date ?? GtfsServiceDays.BusiestWeekday(read.Feeds);
             console.Progress($"building the transit network of {day:yyyy-MM-dd}");
             var network = TransitNetwork.Build(read.Feeds, day, source.Projection);
             var sites = VacantHouseSite.LocateAll(study, data.VacantHouses);
@@ -131,34 +114,5 @@ internal sealed class VacantSetup
         }
 
         return new VacantSetup(source, study, ranking, notes);
-    }
-
-    /// <summary>The weekday (Monday–Friday) with the most trips among the first eight weeks of the feeds' calendars.</summary>
-    internal static DateOnly BusiestWeekday(IReadOnlyList<GtfsFeed> feeds)
-    {
-        var starts = feeds.SelectMany(f => f.Calendars.Select(c => c.StartDate).Concat(f.CalendarDates.Select(d => d.Date))).ToList();
-        if (starts.Count == 0)
-        {
-            throw new UsageException("the GTFS feeds have no calendar; give the service day with --date");
-        }
-
-        var first = starts.Min();
-        var best = first;
-        var bestTrips = -1;
-        for (var d = first; d < first.AddDays(56); d = d.AddDays(1))
-        {
-            if (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-            {
-                continue;
-            }
-
-            var trips = feeds.Sum(f => f.TripsOn(d));
-            if (trips > bestTrips)
-            {
-                (best, bestTrips) = (d, trips);
-            }
-        }
-
-        return best;
     }
 }

@@ -28,11 +28,7 @@ public static class VacantHouseRanking
         weights ??= new VacantRankingWeights();
         weights.Validate();
         inputs ??= new VacantRankingInputs();
-        var projection = study.Projection;
-        var regionalHubs = hubs.Where(h => h.Kind == "regional").ToList();
-        var regional = regionalHubs.Select(h => projection.Project(h.Location.X, h.Location.Y)).ToArray();
-        var allHubs = hubs.Select(h => projection.Project(h.Location.X, h.Location.Y)).ToArray();
-        var stops = inputs.FrequentStops?.Select(s => projection.Project(s.Longitude, s.Latitude)).ToArray();
+        var measurer = new VacantHouseMeasurer(study, hubs, inputs.FrequentStops);
         var transit = inputs.MinutesToCentralHub;
 
         var used = new List<string> { "inside" };
@@ -46,7 +42,7 @@ public static class VacantHouseRanking
             leftOut.Add("transit: no median travel time to the central hub was given (needs GTFS feeds and a central hub)");
         }
 
-        if (regional.Length > 0)
+        if (measurer.HasRegionalHubs)
         {
             used.Add("hub_distance");
         }
@@ -55,7 +51,7 @@ public static class VacantHouseRanking
             leftOut.Add("hub_distance: the data has no hub of kind 'regional'");
         }
 
-        if (stops is not null)
+        if (measurer.HasFrequentStops)
         {
             used.Add("frequent_stop");
         }
@@ -71,21 +67,17 @@ public static class VacantHouseRanking
         var scored = new RankedVacantHouse[candidates.Count];
         Parallel.For(0, candidates.Count, i =>
         {
-            var site = VacantHouseSite.Locate(study, candidates[i]);
-            var (x, y) = projection.Project(site.Longitude, site.Latitude);
-            var (regionalIndex, regionalDistance) = Nearest(regional, x, y);
-            var (hubIndex, hubDistance) = Nearest(allHubs, x, y);
-            double? stopDistance = stops is null ? null : Nearest(stops, x, y).Distance;
-            var regionalId = regionalIndex >= 0 ? regionalHubs[regionalIndex].Id : null;
-            var hubId = hubIndex >= 0 ? hubs[hubIndex].Id : null;
+            var m = measurer.Measure(candidates[i]);
+            var site = m.Site;
             var minutes = transit?.Invoke(site.Longitude, site.Latitude);
-            if (minutes is { } m && (!double.IsFinite(m) || m < 0))
+            if (minutes is { } value && (!double.IsFinite(value) || value < 0))
             {
                 minutes = null;
             }
 
-            var terms = Terms(site, weights, transit is not null, minutes, regional.Length > 0 ? regionalDistance : null, stops is not null, stopDistance);
-            scored[i] = new RankedVacantHouse(0, site, Score(terms, weights), terms, minutes, regionalId, regionalDistance, hubId, hubDistance, stopDistance);
+            var terms = Terms(site, weights, transit is not null, minutes, m.DistanceToRegionalHubMeters, measurer.HasFrequentStops, m.DistanceToFrequentStopMeters);
+            scored[i] = new RankedVacantHouse(0, site, Score(terms, weights), terms, minutes,
+                m.NearestRegionalHubId, m.DistanceToRegionalHubMeters, m.NearestHubId, m.DistanceToNearestHubMeters, m.DistanceToFrequentStopMeters);
         });
 
         var ordered = scored
@@ -133,23 +125,4 @@ public static class VacantHouseRanking
     }
 
     private static double Clamp01(double v) => Math.Clamp(v, 0, 1);
-
-    /// <summary>Index of the nearest point (first of equals) and its distance; (−1, null) for no points.</summary>
-    private static (int Index, double? Distance) Nearest((double X, double Y)[] points, double x, double y)
-    {
-        var bestIndex = -1;
-        var best = double.PositiveInfinity;
-        for (var i = 0; i < points.Length; i++)
-        {
-            var (px, py) = points[i];
-            var d = (px - x) * (px - x) + (py - y) * (py - y);
-            if (d < best)
-            {
-                best = d;
-                bestIndex = i;
-            }
-        }
-
-        return bestIndex < 0 ? (-1, null) : (bestIndex, Math.Sqrt(best));
-    }
 }

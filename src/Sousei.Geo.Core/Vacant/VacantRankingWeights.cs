@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sousei.Geo.Core.Vacant;
 
 /// <summary>
@@ -44,6 +46,29 @@ public sealed record VacantRankingWeights
 
     /// <summary>Names accepted by <see cref="With"/>, in the order of the terms.</summary>
     public static IReadOnlyList<string> Names { get; } = ["inside", "transit", "hub_distance", "frequent_stop", "decay", "likelihood", "floor_area"];
+
+    /// <summary>
+    /// Parses <c>name=number</c> pairs separated by commas (<c>--weights</c> of the command line, <c>weights</c> of the
+    /// service), e.g. <c>inside=40,transit=0</c>; unnamed terms keep their defaults. Null or empty: the defaults.
+    /// </summary>
+    /// <exception cref="ArgumentException">A pair that is not name=number, an unknown name, or a bad weight; the message names it.</exception>
+    public static VacantRankingWeights Parse(string? text)
+    {
+        var weights = new VacantRankingWeights();
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=');
+            if (eq <= 0 || !double.TryParse(part[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                var shown = part.Length <= 40 ? part : part[..40] + "…";
+                throw new ArgumentException($"'{shown}' is not name=number (names: {string.Join(", ", Names)})", nameof(text));
+            }
+
+            weights = weights.With(part[..eq].Trim(), value);
+        }
+
+        return weights;
+    }
 
     /// <summary>A copy with one weight set by its name in <see cref="Names"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name, or a weight that is negative or not finite.</exception>

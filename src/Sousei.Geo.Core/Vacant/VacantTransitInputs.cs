@@ -6,9 +6,8 @@ namespace Sousei.Geo.Core.Vacant;
 /// <summary>
 /// Builds <see cref="VacantRankingInputs"/> from a transit network: each house's median travel minutes to the
 /// central hub over the departure window (<see cref="CentreAccessibility"/>: houses grouped on its default 50 m
-/// cells), and the frequent stops: rail/tram stops, and bus stops with at least
-/// <see cref="CoverageOptions.MinBusDeparturesPerDay"/> departures a day in their busiest direction (the MLIT
-/// public-transport walkable-area thresholds). Thread-safe.
+/// cells), and the frequent stops of <see cref="FrequentStops"/> (the MLIT public-transport walkable-area
+/// definition). Thread-safe.
 /// </summary>
 public static class VacantTransitInputs
 {
@@ -18,17 +17,7 @@ public static class VacantTransitInputs
         options ??= new TransitOptions();
         coverage ??= new CoverageOptions();
         var notes = new List<string>();
-        var busiest = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in StopFrequency.Compute(network))
-        {
-            busiest[row.StopId] = Math.Max(busiest.GetValueOrDefault(row.StopId), row.DeparturesPerDay);
-        }
-
-        var frequent = network.Stops
-            .Where(s => s.IsRail || busiest.GetValueOrDefault(s.Id) >= coverage.MinBusDeparturesPerDay)
-            .Select(s => (s.Longitude, s.Latitude))
-            .ToList();
-
+        var frequent = FrequentStops.Find(network, coverage).Select(s => (s.Longitude, s.Latitude)).ToList();
         Func<double, double, double?>? minutes = null;
         var central = hubs.FirstOrDefault(h => h.Kind == "central");
         if (central is null)

@@ -15,7 +15,7 @@ public static class DensityTrendJson
     public static void Write(Utf8JsonWriter w, DensityTrendResult r, IReadOnlyDictionary<string, string>? zoneKinds = null)
     {
         w.WriteStartObject();
-        w.WriteString("method", r.Method.ToString().ToLowerInvariant());
+        w.WriteString("method", DensityJson.MethodName(r.Method));
         w.WriteString("model", Model);
         w.WriteNumber("first_year", r.FirstYear);
         w.WriteNumber("last_year", r.LastYear);

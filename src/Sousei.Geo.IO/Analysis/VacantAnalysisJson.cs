@@ -133,7 +133,7 @@ public static class VacantAnalysisJson
         var before = r.Before.Total;
         var after = r.After.Total;
         w.WriteStartObject();
-        w.WriteString("method", r.Before.Method.ToString().ToLowerInvariant());
+        w.WriteString("method", DensityJson.MethodName(r.Before.Method));
         w.WriteNumber("year", r.Before.Year);
         w.WriteNumber("target_per_ha", before.TargetPerHectare);
         w.WriteStartObject("persons_per_household");

@@ -148,30 +148,30 @@ internal sealed class LayerRows
                 _area.Add((Text(get("name")), g));
                 break;
             case "households":
-            {
-                var persons = Int("persons", 0, true);
-                var year = Year();
-                if (persons is { } p && year is { } y)
                 {
-                    var point = (Point)g;
-                    _households.Add(new Household(point.X, point.Y, p, y));
-                }
+                    var persons = Int("persons", 0, true);
+                    var year = Year();
+                    if (persons is { } p && year is { } y)
+                    {
+                        var point = (Point)g;
+                        _households.Add(new Household(point.X, point.Y, p, y));
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case "town_blocks":
-            {
-                var code = Required("code");
-                var persons = Int("persons", 0, true);
-                var year = Year();
-                if (code is not null && persons is { } p && year is { } y)
                 {
-                    _blocks.Add(new TownBlock(code, Text(get("name")) ?? code, g, p, y));
-                }
+                    var code = Required("code");
+                    var persons = Int("persons", 0, true);
+                    var year = Year();
+                    if (code is not null && persons is { } p && year is { } y)
+                    {
+                        _blocks.Add(new TownBlock(code, Text(get("name")) ?? code, g, p, y));
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case "buildings":
                 if (Int("floors", 1, true) is { } floors)
@@ -188,56 +188,56 @@ internal sealed class LayerRows
 
                 break;
             case "hubs":
-            {
-                var hubId = Required("id");
-                var kind = Text(get("kind"));
-                if (kind is not ("central" or "regional"))
                 {
-                    Problem("attribute.kind", $"property 'kind' is '{kind}'; expected 'central' or 'regional'");
-                }
-                else if (hubId is not null)
-                {
-                    _hubs.Add(new Hub(hubId, Text(get("name")) ?? hubId, kind, (Point)g));
-                }
-
-                break;
-            }
-
-            case "vacant_houses":
-            {
-                string? Rank(string name)
-                {
-                    var v = Text(get(name));
-                    var n = v switch
+                    var hubId = Required("id");
+                    var kind = Text(get("kind"));
+                    if (kind is not ("central" or "regional"))
                     {
-                        null or "" => null,
-                        "低" or "low" => "low",
-                        "中" or "medium" => "medium",
-                        "高" or "high" => "high",
-                        _ => "?",
-                    };
-                    if (n == "?")
+                        Problem("attribute.kind", $"property 'kind' is '{kind}'; expected 'central' or 'regional'");
+                    }
+                    else if (hubId is not null)
                     {
-                        Problem("attribute." + name, $"property '{name}' is '{v}'; expected low, medium or high (低/中/高)");
-                        return null;
+                        _hubs.Add(new Hub(hubId, Text(get("name")) ?? hubId, kind, (Point)g));
                     }
 
-                    return n;
+                    break;
                 }
 
-                var vid = Required("id");
-                var likelihood = Rank("vacancy_likelihood");
-                var decay = Rank("decay_rank");
-                var built = Number("built_year");
-                if (vid is not null)
+            case "vacant_houses":
                 {
-                    _vacant.Add(new VacantHouse(vid, g, likelihood, decay, built is null ? null : (int)built, Text(get("structure")),
-                        Number("floor_area_m2"), Number("land_area_m2"), Number("frontage_road_width_m"), Text(get("survey_date")),
-                        Text(get("status")), Text(get("owner_name")), Text(get("owner_contact"))));
-                }
+                    string? Rank(string name)
+                    {
+                        var v = Text(get(name));
+                        var n = v switch
+                        {
+                            null or "" => null,
+                            "低" or "low" => "low",
+                            "中" or "medium" => "medium",
+                            "高" or "high" => "high",
+                            _ => "?",
+                        };
+                        if (n == "?")
+                        {
+                            Problem("attribute." + name, $"property '{name}' is '{v}'; expected low, medium or high (低/中/高)");
+                            return null;
+                        }
 
-                break;
-            }
+                        return n;
+                    }
+
+                    var vid = Required("id");
+                    var likelihood = Rank("vacancy_likelihood");
+                    var decay = Rank("decay_rank");
+                    var built = Number("built_year");
+                    if (vid is not null)
+                    {
+                        _vacant.Add(new VacantHouse(vid, g, likelihood, decay, built is null ? null : (int)built, Text(get("structure")),
+                            Number("floor_area_m2"), Number("land_area_m2"), Number("frontage_road_width_m"), Text(get("survey_date")),
+                            Text(get("status")), Text(get("owner_name")), Text(get("owner_contact"))));
+                    }
+
+                    break;
+                }
         }
     }
 

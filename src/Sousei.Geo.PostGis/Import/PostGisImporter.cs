@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
-using Sousei.Geo.Core.Validation;
 using Sousei.Geo.Core.Model;
+using Sousei.Geo.Core.Validation;
 
 namespace Sousei.Geo.PostGis.Import;
 

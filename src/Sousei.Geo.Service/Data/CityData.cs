@@ -57,7 +57,7 @@ public sealed class CityData
 
     /// <summary>
     /// Loads a file store (validated by <see cref="FileStoreReader"/>) and, when it has GTFS feeds, builds the
-    /// network of <paramref name="serviceDate"/> (default: see <see cref="DefaultServiceDate"/>).
+    /// network of <paramref name="serviceDate"/> (default: <see cref="GtfsServiceDays.BusiestWeekday"/>).
     /// </summary>
     /// <exception cref="Core.Validation.DataException">The store or a feed has problems.</exception>
     public static CityData Load(string directory, PlaneProjection projection, bool repair = false, DateOnly? serviceDate = null)
@@ -68,7 +68,7 @@ public sealed class CityData
 
     /// <summary>
     /// Wraps a loaded dataset (from a file store or PostGIS) and, when <paramref name="gtfsFeeds"/> is not empty,
-    /// reads the feeds and builds the network of <paramref name="serviceDate"/> (default: <see cref="DefaultServiceDate"/>).
+    /// reads the feeds and builds the network of <paramref name="serviceDate"/> (default: <see cref="GtfsServiceDays.BusiestWeekday"/>).
     /// </summary>
     /// <exception cref="Core.Validation.DataException">A feed has problems.</exception>
     public static CityData FromDataset(CityDataset dataset, PlaneProjection projection, IReadOnlyList<string> gtfsFeeds, DateOnly? serviceDate, string description, IReadOnlyList<string> notes)
@@ -79,42 +79,12 @@ public sealed class CityData
         {
             var gtfs = GtfsReader.ReadFeeds(gtfsFeeds, serviceDate);
             gtfs.ThrowIfProblems();
-            var date = serviceDate ?? DefaultServiceDate(gtfs.Feeds);
+            var date = serviceDate ?? GtfsServiceDays.BusiestWeekday(gtfs.Feeds);
             network = TransitNetwork.Build(gtfs.Feeds, date, projection);
             allNotes.Add($"GTFS: {gtfs.Feeds.Count} feed(s), service day {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {network.TripCount} trips");
         }
 
         return new CityData(dataset, projection, network, description, allNotes);
-    }
-
-    /// <summary>The weekday (Monday–Friday) with the most trips among the first eight weeks of the feeds' calendars.</summary>
-    public static DateOnly DefaultServiceDate(IReadOnlyList<GtfsFeed> feeds)
-    {
-        var starts = feeds.SelectMany(f => f.Calendars.Select(c => c.StartDate).Concat(f.CalendarDates.Select(d => d.Date))).ToList();
-        if (starts.Count == 0)
-        {
-            return DateOnly.FromDateTime(DateTime.UtcNow);
-        }
-
-        var first = starts.Min();
-        var best = first;
-        var bestTrips = -1;
-        for (var d = first; d < first.AddDays(56); d = d.AddDays(1))
-        {
-            if (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-            {
-                continue;
-            }
-
-            var trips = feeds.Sum(f => f.TripsOn(d));
-            if (trips > bestTrips)
-            {
-                best = d;
-                bestTrips = trips;
-            }
-        }
-
-        return best;
     }
 
     private static Envelope ComputeExtent(CityDataset d)

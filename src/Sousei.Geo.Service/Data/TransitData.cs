@@ -4,10 +4,9 @@ using Sousei.Geo.Core.Transit;
 namespace Sousei.Geo.Service.Data;
 
 /// <summary>
-/// The city's transit layer for one service day, with per-stop departures and the frequent stops used by
-/// vacant-house distances: rail/tram stops, and bus stops with at least
-/// <see cref="CoverageOptions.MinBusDeparturesPerDay"/> departures a day in one direction (the MLIT
-/// thresholds of <see cref="CoverageOptions"/>). The hub matrix is computed once on first use. Thread-safe.
+/// The city's transit layer for one service day, with per-stop departures and the frequent stops
+/// (<see cref="Core.Transit.FrequentStops"/>, the MLIT definition shared with coverage and the vacant-house
+/// analyses) used by vacant-house distances. The hub matrix is computed once on first use. Thread-safe.
 /// </summary>
 public sealed class TransitData
 {
@@ -20,16 +19,15 @@ public sealed class TransitData
         Options = new TransitOptions();
         var coverageOptions = new CoverageOptions();
         Departures = StopFrequency.Compute(network);
+        var departures = Core.Transit.FrequentStops.DeparturesPerDay(network);
         var byStop = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in Departures)
+        foreach (var s in network.Stops)
         {
-            byStop[row.StopId] = Math.Max(byStop.GetValueOrDefault(row.StopId), row.DeparturesPerDay);
+            byStop[s.Id] = departures[s.Index];
         }
 
         MaxDeparturesPerDay = byStop;
-        FrequentStops = network.Stops
-            .Where(s => s.IsRail || byStop.GetValueOrDefault(s.Id) >= coverageOptions.MinBusDeparturesPerDay)
-            .ToList();
+        FrequentStops = Core.Transit.FrequentStops.Find(network, coverageOptions);
         _matrix = new Lazy<HubConnectivityResult?>(() => dataset.Hubs.Count < 2 ? null : HubConnectivity.Compute(network, dataset.Hubs, Options));
         _coverage = new Lazy<CoverageResult>(() => TransitCoverage.Compute(network, dataset.Households, dataset.InducementArea, coverageOptions));
     }
@@ -42,10 +40,13 @@ public sealed class TransitData
     /// <summary>Departures per day per stop and direction.</summary>
     public IReadOnlyList<StopDepartures> Departures { get; }
 
-    /// <summary>Largest departures per day over a stop's directions, by stop id.</summary>
+    /// <summary>
+    /// Departures per day in a stop's busiest direction, poles with the same name at the same place added
+    /// (<see cref="Core.Transit.FrequentStops.DeparturesPerDay"/>), by stop id.
+    /// </summary>
     public IReadOnlyDictionary<string, int> MaxDeparturesPerDay { get; }
 
-    /// <summary>Rail stops and bus stops with enough departures (see the type's summary).</summary>
+    /// <summary>The frequent stops of <see cref="Core.Transit.FrequentStops.Find"/>, in stop order.</summary>
     public IReadOnlyList<TransitStop> FrequentStops { get; }
 
     /// <summary>The hub matrix with the default options, or null with fewer than two hubs.</summary>

@@ -1,4 +1,5 @@
 using Sousei.Geo.Core.Density;
+using Sousei.Geo.IO.Analysis;
 using Sousei.Geo.Service.Data;
 using Sousei.Geo.Service.Features;
 using Sousei.Geo.Service.Http;

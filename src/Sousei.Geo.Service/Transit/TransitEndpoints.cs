@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Sousei.Geo.Core.Transit;
+using Sousei.Geo.IO.Analysis;
 using Sousei.Geo.Service.Data;
 using Sousei.Geo.Service.Features;
 using Sousei.Geo.Service.GeoJson;
@@ -113,50 +114,7 @@ internal static class TransitEndpoints
             return Results.Problem(statusCode: 404, title: "Too few hubs", detail: "the hub matrix needs at least two hubs (hubs.geojson)");
         }
 
-        return OgcEndpoints.Json(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("date", r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteString("window", r.Window);
-            w.WriteNumber("departures", r.DepartureCount);
-            w.WriteStartArray("pairs");
-            foreach (var p in r.Pairs)
-            {
-                w.WriteStartObject();
-                w.WriteString("from", p.From);
-                w.WriteString("to", p.To);
-                w.WriteStartObject("travel_minutes");
-                foreach (var (pct, minutes) in p.TravelMinutes)
-                {
-                    Number(w, $"p{pct}", minutes);
-                }
-
-                w.WriteEndObject();
-                w.WriteNumber("share_within_30", Math.Round(p.ShareWithin30, 4));
-                w.WriteNumber("share_within_45", Math.Round(p.ShareWithin45, 4));
-                w.WriteNumber("share_within_60", Math.Round(p.ShareWithin60, 4));
-                w.WriteNumber("direct_trips_per_day", p.DirectTripsPerDay);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("hubs");
-            foreach (var h in r.Hubs)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", h.Id);
-                w.WriteString("name", h.Name);
-                w.WriteString("kind", h.Kind);
-                w.WriteNumber("stops", h.StopCount);
-                w.WriteNumber("trips_per_day", h.TripsPerDay);
-                w.WriteNumber("routes", h.Routes);
-                Number(w, "minutes_to_central", h.MinutesToCentral);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return OgcEndpoints.Json(w => HubConnectivityJson.Write(w, r));
     }
 
     private static IResult Coverage(HttpContext context, CityData data)

@@ -167,26 +167,14 @@ internal static class VacantAnalysisEndpoints
 
     private static VacantRankingWeights ParseWeights(string? text)
     {
-        var weights = new VacantRankingWeights();
-        foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        try
         {
-            var eq = part.IndexOf('=');
-            if (eq <= 0 || !double.TryParse(part[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                throw new BadParameterException("weights", $"'{QueryReader.Shorten(part)}' is not name=number (names: {string.Join(", ", VacantRankingWeights.Names)})");
-            }
-
-            try
-            {
-                weights = weights.With(part[..eq].Trim(), value);
-            }
-            catch (ArgumentException e)
-            {
-                throw new BadParameterException("weights", e.Message.Split(" (Parameter", 2)[0]);
-            }
+            return VacantRankingWeights.Parse(text);
         }
-
-        return weights;
+        catch (ArgumentException e)
+        {
+            throw new BadParameterException("weights", e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 
     private static VacantHouseFilter? ParseFilter(string parameter, string? text, CityData data)

@@ -23,10 +23,11 @@ internal sealed class FeedBuilder
 
     public static (double Longitude, double Latitude) Point(double x, double y) => Projection.Unproject(BaseX + x, BaseY + y);
 
-    public FeedBuilder Stop(string id, double x, double y)
+    /// <summary>A boardable stop; its name is its id unless given (poles of one place share a name).</summary>
+    public FeedBuilder Stop(string id, double x, double y, string? name = null)
     {
         var (lon, lat) = Point(x, y);
-        _stops.Add(new GtfsStop("t:" + id, id, lon, lat, 0, null));
+        _stops.Add(new GtfsStop("t:" + id, name ?? id, lon, lat, 0, null));
         return this;
     }
 
@@ -57,14 +58,14 @@ internal sealed class FeedBuilder
         return this;
     }
 
-    public FeedBuilder TripWithTimes(string route, string id, IReadOnlyList<GtfsStopTime> times, int routeType = 3)
+    public FeedBuilder TripWithTimes(string route, string id, IReadOnlyList<GtfsStopTime> times, int routeType = 3, int? directionId = null)
     {
         if (_routes.All(r => r.Id != "t:" + route))
         {
             _routes.Add(new GtfsRoute("t:" + route, "a", route, "", routeType));
         }
 
-        _trips.Add(new GtfsTrip("t:" + id, "t:" + route, "t:weekday", null, "", times));
+        _trips.Add(new GtfsTrip("t:" + id, "t:" + route, "t:weekday", directionId, "", times));
         return this;
     }
 

@@ -99,4 +99,14 @@ public class VacantHouseRankingTests
         Assert.Throws<ArgumentException>(() => VacantHouseFilter.Parse(""));
         Assert.Throws<ArgumentException>(() => VacantHouseFilter.Parse("max_hub_distance_m=-5"));
     }
+
+    [Fact]
+    public void Weights_parse_from_name_number_pairs_and_name_what_is_wrong()
+    {
+        Assert.Equal(new VacantRankingWeights { Inside = 40, Transit = 0 }, VacantRankingWeights.Parse(" inside=40, transit=0 "));
+        Assert.Equal(new VacantRankingWeights(), VacantRankingWeights.Parse(null));
+        Assert.Contains("'inside' is not name=number", Assert.Throws<ArgumentException>(() => VacantRankingWeights.Parse("inside")).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown weight 'colour'", Assert.Throws<ArgumentException>(() => VacantRankingWeights.Parse("colour=3")).Message, StringComparison.Ordinal);
+        Assert.Contains("must be a finite number", Assert.Throws<ArgumentException>(() => VacantRankingWeights.Parse("inside=-1")).Message, StringComparison.Ordinal);
+    }
 }

@@ -1,8 +1,8 @@
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Density;
+using Sousei.Geo.IO.FileStore;
 using Sousei.Geo.PostGis.Density;
 using Sousei.Geo.PostGis.Import;
-using Sousei.Geo.IO.FileStore;
 
 namespace Sousei.Geo.PostGis.Tests.Density;
 
