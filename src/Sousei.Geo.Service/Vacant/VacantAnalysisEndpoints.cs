@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Sousei.Geo.Core.Density;
@@ -24,6 +25,14 @@ namespace Sousei.Geo.Service.Vacant;
 internal static class VacantAnalysisEndpoints
 {
     private static readonly ConditionalWeakTable<CityData, Lazy<(VacantRankingInputs? Inputs, IReadOnlyList<string> Notes)>> TransitInputs = [];
+
+    // The data never changes after start, so rankings, baselines and household sizes are computed once per
+    // distinct question and shared by every later request (the viewer's what-if panel asks many times).
+    private static readonly ConditionalWeakTable<CityData, ConcurrentDictionary<object, Lazy<object>>> Memo = [];
+
+    private static T Cached<T>(CityData data, object key, Func<T> compute)
+        where T : class =>
+        (T)Memo.GetValue(data, _ => new ConcurrentDictionary<object, Lazy<object>>()).GetOrAdd(key, _ => new Lazy<object>(() => compute())).Value;
 
     public static IEndpointRouteBuilder MapVacantAnalysis(this IEndpointRouteBuilder app)
     {
@@ -98,11 +107,12 @@ internal static class VacantAnalysisEndpoints
         IReadOnlyList<VacantHouseSite> occupy = idsText is not null ? ById(idsText, ranking)
             : filter is not null ? ranked.Where(filter.Matches).Select(h => h.Site).ToList()
             : ranked.Take(top).Select(h => h.Site).ToList();
-        var baseline = DensityCalculator.Compute(data.Study, data.Dataset, method, year, target);
+        var baseline = Cached(data, ("baseline", method, year, target), () => DensityCalculator.Compute(data.Study, data.Dataset, method, year, target));
+        int? sizeYear = data.Dataset.HouseholdYears.Contains(year) ? year : null;
         var sizes = size is { } s ? HouseholdSizes.Fixed(s)
-            : HouseholdSizes.FromHouseholds(data.Study, data.Dataset.Households, data.Dataset.HouseholdYears.Contains(year) ? year : null);
+            : Cached(data, ("sizes", sizeYear), () => HouseholdSizes.FromHouseholds(data.Study, data.Dataset.Households, sizeYear));
         var result = WhatIf.Compute(data.Study, baseline, occupy, sizes);
-        var reach = TargetReach.Compute(data.Study, baseline, ranked.Select(h => h.Site).ToList(), sizes);
+        var reach = Cached(data, ("reach", method, year, target, ParseWeights(q.String("weights")), size), () => TargetReach.Compute(data.Study, baseline, ranked.Select(h => h.Site).ToList(), sizes));
         return OgcEndpoints.Json(w => VacantAnalysisJson.WriteWhatIf(w, result, reach, sizes, data.ZoneKinds, notes));
     }
 
@@ -139,6 +149,16 @@ internal static class VacantAnalysisEndpoints
     }
 
     private static (VacantRankingResult Ranking, List<string> Notes) Rank(CityData data, VacantRankingWeights weights)
+    {
+        var (ranking, notes) = Cached(data, ("rank", weights), () =>
+        {
+            var computed = RankUncached(data, weights);
+            return Tuple.Create(computed.Ranking, computed.Notes);
+        }).ToValueTuple();
+        return (ranking, notes.ToList());
+    }
+
+    private static (VacantRankingResult Ranking, List<string> Notes) RankUncached(CityData data, VacantRankingWeights weights)
     {
         var (inputs, transitNotes) = TransitInputs.GetValue(data, d => new Lazy<(VacantRankingInputs?, IReadOnlyList<string>)>(() => BuildInputs(d))).Value;
         var ranking = VacantHouseRanking.Rank(data.Study, data.Dataset.VacantHouses, data.Dataset.Hubs, weights, inputs);
