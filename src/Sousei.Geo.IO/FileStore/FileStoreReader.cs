@@ -371,22 +371,39 @@ public static partial class FileStoreReader
             AttributeValues.GetString(f, "status"), AttributeValues.GetString(f, "owner_name"), AttributeValues.GetString(f, "owner_contact"));
     }
 
+    /// <summary>
+    /// Names the A55 都市機能誘導区域 after hubs, one hub per area: pairs are taken in order of plane distance
+    /// (0 for a hub inside its area), each area and each hub at most once; areas left over keep a numbered name.
+    /// </summary>
     private static IEnumerable<Zone> HubAreasFromA55(IReadOnlyList<Geometry> areas, IReadOnlyList<Hub?> hubs, PlaneProjection projection)
     {
         var known = hubs.OfType<Hub>().ToList();
+        var planes = areas.Select(projection.Project).ToList();
+        var pairs = new List<(double Distance, int Area, int Hub)>();
+        for (var a = 0; a < areas.Count; a++)
+        {
+            for (var h = 0; h < known.Count; h++)
+            {
+                var d = areas[a].Covers(known[h].Location) ? 0 : planes[a].Distance(projection.Project(known[h].Location));
+                pairs.Add((d, a, h));
+            }
+        }
+
+        var hubOf = new Hub?[areas.Count];
+        var used = new bool[known.Count];
+        foreach (var (_, a, h) in pairs.OrderBy(p => p.Distance).ThenBy(p => p.Area).ThenBy(p => p.Hub))
+        {
+            if (hubOf[a] is null && !used[h])
+            {
+                hubOf[a] = known[h];
+                used[h] = true;
+            }
+        }
+
         for (var i = 0; i < areas.Count; i++)
         {
-            var area = areas[i];
-            Hub? hub = known.FirstOrDefault(h => area.Covers(h.Location));
-            if (hub is null && known.Count > 0)
-            {
-                var plane = projection.Project(area);
-                hub = known.MinBy(h => plane.Distance(projection.Project(h.Location)));
-            }
-
-            var id = hub is null ? $"a55-32-{i + 1}" : "hub-" + hub.Id;
-            var name = hub is null ? $"都市機能誘導区域 {i + 1}" : hub.Name;
-            yield return new Zone(id, name, "hub_area", area);
+            var hub = hubOf[i];
+            yield return new Zone(hub is null ? $"a55-32-{i + 1}" : "hub-" + hub.Id, hub is null ? $"都市機能誘導区域 {i + 1}" : hub.Name, "hub_area", areas[i]);
         }
     }
 }

@@ -144,4 +144,27 @@ public sealed class RealDataTests : IDisposable
         Assert.Matches(@"blocks\s+2020\s+[\d,]+\s+\d+\.\d\d\s+-?[\d,]+\s+(meets|BELOW)", r.Out);
         Assert.Contains("中央区", r.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_on_real_plan_mesh_hubs_and_timetables_names_hub_areas_and_times_the_tram()
+    {
+        var dir = Dir("report-transit");
+        RealStore.CopyA55(dir);
+        RealStore.CopyMesh2020(dir);
+        RealStore.WriteWardZones(dir);
+        RealStore.WriteHubs(dir);
+        RealStore.CopyRealGtfs(dir);
+
+        var r = CliRun.Run("report", "--data", dir, "--date", "2026-05-12");
+
+        Assert.True(r.ExitCode == 0, r.Error);
+        // The 16 A55 都市機能誘導区域 take the names of the hubs inside them (or nearest).
+        Assert.Contains("中心市街地", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("都市機能誘導区域 1 ", r.Out, StringComparison.Ordinal);
+        Assert.Contains("Hub connectivity 2026-05-12 07:00-09:00", r.Out, StringComparison.Ordinal);
+        // The tram runs 健軍町 → 通町筋 in about 25–30 minutes; with the walk at both ends the median lands nearby.
+        var kengun = System.Text.RegularExpressions.Regex.Match(r.Out, @"健軍\s+(\d+\.\d)");
+        Assert.True(kengun.Success, r.Out);
+        Assert.InRange(double.Parse(kengun.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 18, 40);
+    }
 }
