@@ -51,7 +51,7 @@ public sealed class DatabaseSourceTests(DemoDatabase db) : IClassFixture<DemoDat
     }
 
     /// <summary>Equal structure and values; numbers equal to 1e-9 relative (areas pass through PostGIS as stored doubles); notes ignored.</summary>
-    private static void AssertSameNumbers(JsonNode? expected, JsonNode? actual, string path)
+    internal static void AssertSameNumbers(JsonNode? expected, JsonNode? actual, string path)
     {
         switch (expected)
         {
