@@ -133,8 +133,24 @@ internal sealed class ReportCommand : ICommand
     private static void WriteHubs(TextWriter o, DataSource source, Core.Model.CityDataset data, DateOnly? date, CliConsole console)
     {
         console.Progress("hub connectivity");
-        var day = date ?? GtfsServiceDays.BusiestWeekday(GtfsReader.ReadFeeds(source.GtfsFeeds, null).Feeds);
-        var network = TransitArgs.Network(source, day, console);
+        TransitNetwork network;
+        DateOnly day;
+        if (date is { } asked)
+        {
+            // An asked day is validated while reading (a feed with no service that day is a problem).
+            day = asked;
+            network = TransitArgs.Network(source, day, console);
+        }
+        else
+        {
+            // Read the feeds once: the busiest weekday is chosen among days with service, so no further check is needed.
+            console.Progress($"reading {source.GtfsFeeds.Count} GTFS feed(s)");
+            var read = GtfsReader.ReadFeeds(source.GtfsFeeds, null);
+            read.ThrowIfProblems();
+            day = GtfsServiceDays.BusiestWeekday(read.Feeds);
+            network = TransitNetwork.Build(read.Feeds, day, source.Projection);
+        }
+
         var result = HubConnectivity.Compute(network, data.Hubs, new TransitOptions());
         o.WriteLine();
         o.WriteLine($"Hub connectivity {day:yyyy-MM-dd} {result.Window} (median minutes to 中心市街地; sousei hubs for the matrix)");
