@@ -55,11 +55,11 @@ public static class DensityTrendJson
         w.WriteNumber("area_ha", p.AreaHectares);
         w.WriteNumber("population_first", Math.Round(p.PopulationFirst, 4));
         w.WriteNumber("population_last", Math.Round(p.PopulationLast, 4));
-        VacantAnalysisJson.Number(w, "density_last", p.DensityLast);
-        VacantAnalysisJson.Number(w, "annual_growth_rate", VacantAnalysisJson.Round(p.AnnualGrowthRate, 8));
+        JsonWriting.WriteNumberOrNull(w, "density_last", p.DensityLast);
+        JsonWriting.WriteNumberOrNull(w, "annual_growth_rate", VacantAnalysisJson.Round(p.AnnualGrowthRate, 8));
         w.WriteString("status", StatusName(p.Status));
-        VacantAnalysisJson.Number(w, "crossing_year", p.CrossingYear);
-        VacantAnalysisJson.Number(w, "falls_below_year", p.FallsBelowYear);
+        JsonWriting.WriteNumberOrNull(w, "crossing_year", p.CrossingYear);
+        JsonWriting.WriteNumberOrNull(w, "falls_below_year", p.FallsBelowYear);
         w.WriteStartArray("projection");
         if (p.AnnualGrowthRate is not null)
         {
@@ -67,7 +67,7 @@ public static class DensityTrendJson
             {
                 w.WriteStartObject();
                 w.WriteNumber("year", year);
-                VacantAnalysisJson.Number(w, "density_per_ha", VacantAnalysisJson.Round(p.DensityIn(year), 4));
+                JsonWriting.WriteNumberOrNull(w, "density_per_ha", VacantAnalysisJson.Round(p.DensityIn(year), 4));
                 w.WriteEndObject();
             }
         }

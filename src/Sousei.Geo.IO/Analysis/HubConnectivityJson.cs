@@ -28,7 +28,7 @@ public static class HubConnectivityJson
             w.WriteStartObject("travel_minutes");
             foreach (var (pct, minutes) in p.TravelMinutes)
             {
-                Minutes(w, $"p{pct}", minutes);
+                w.WriteNumberOrNull($"p{pct}", minutes, 1);
             }
 
             w.WriteEndObject();
@@ -50,23 +50,11 @@ public static class HubConnectivityJson
             w.WriteNumber("stops", h.StopCount);
             w.WriteNumber("trips_per_day", h.TripsPerDay);
             w.WriteNumber("routes", h.Routes);
-            Minutes(w, "minutes_to_central", h.MinutesToCentral);
+            w.WriteNumberOrNull("minutes_to_central", h.MinutesToCentral, 1);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void Minutes(Utf8JsonWriter w, string name, double? minutes)
-    {
-        if (minutes is { } m)
-        {
-            w.WriteNumber(name, Math.Round(m, 1));
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -91,12 +91,12 @@ public static class VacantAnalysisJson
         w.WriteNumber("score", h.Score);
         w.WriteBoolean("inside_inducement_area", h.Site.InsideInducementArea);
         Strings(w, "zones", h.Site.ZoneIds);
-        Number(w, "minutes_to_central", Round(h.MinutesToCentralHub, 1));
+        JsonWriting.WriteNumberOrNull(w, "minutes_to_central", Round(h.MinutesToCentralHub, 1));
         String(w, "nearest_regional_hub", h.NearestRegionalHubId);
-        Number(w, "distance_to_regional_hub_m", Round(h.DistanceToRegionalHubMeters, 1));
+        JsonWriting.WriteNumberOrNull(w, "distance_to_regional_hub_m", Round(h.DistanceToRegionalHubMeters, 1));
         String(w, "nearest_hub", h.NearestHubId);
-        Number(w, "distance_to_nearest_hub_m", Round(h.DistanceToNearestHubMeters, 1));
-        Number(w, "distance_to_frequent_stop_m", Round(h.DistanceToFrequentStopMeters, 1));
+        JsonWriting.WriteNumberOrNull(w, "distance_to_nearest_hub_m", Round(h.DistanceToNearestHubMeters, 1));
+        JsonWriting.WriteNumberOrNull(w, "distance_to_frequent_stop_m", Round(h.DistanceToFrequentStopMeters, 1));
         if (h.FrequentStopNearby is { } near)
         {
             w.WriteBoolean("frequent_stop_nearby", near);
@@ -108,16 +108,16 @@ public static class VacantAnalysisJson
 
         String(w, "vacancy_likelihood", house.VacancyLikelihood);
         String(w, "decay_rank", house.DecayRank);
-        Number(w, "floor_area_m2", house.FloorAreaSquareMeters);
-        Number(w, "built_year", house.BuiltYear);
+        JsonWriting.WriteNumberOrNull(w, "floor_area_m2", house.FloorAreaSquareMeters);
+        JsonWriting.WriteNumberOrNull(w, "built_year", house.BuiltYear);
         String(w, "structure", house.Structure);
         String(w, "status", house.Status);
         String(w, "survey_date", house.SurveyDate);
         w.WriteStartObject("terms");
         w.WriteNumber("inside", h.Terms.Inside);
-        Number(w, "transit", Round(h.Terms.Transit, 6));
-        Number(w, "hub_distance", Round(h.Terms.HubDistance, 6));
-        Number(w, "frequent_stop", h.Terms.FrequentStop);
+        JsonWriting.WriteNumberOrNull(w, "transit", Round(h.Terms.Transit, 6));
+        JsonWriting.WriteNumberOrNull(w, "hub_distance", Round(h.Terms.HubDistance, 6));
+        JsonWriting.WriteNumberOrNull(w, "frequent_stop", h.Terms.FrequentStop);
         w.WriteNumber("decay", h.Terms.Decay);
         w.WriteNumber("likelihood", h.Terms.Likelihood);
         w.WriteNumber("floor_area", Math.Round(h.Terms.FloorArea, 6));
@@ -145,8 +145,8 @@ public static class VacantAnalysisJson
         else
         {
             w.WriteString("source", "zone average of the resident data (smallest covering zone with households, else the area)");
-            Number(w, "year", sizes.Year);
-            Number(w, "area_average", Round(sizes.AreaAverage, 4));
+            JsonWriting.WriteNumberOrNull(w, "year", sizes.Year);
+            JsonWriting.WriteNumberOrNull(w, "area_average", Round(sizes.AreaAverage, 4));
             w.WriteStartObject("zone_averages");
             foreach (var (id, avg) in sizes.ZoneAverages.OrderBy(z => z.Key, StringComparer.Ordinal))
             {
@@ -173,8 +173,8 @@ public static class VacantAnalysisJson
         w.WriteNumber("area_ha", before.AreaHectares);
         w.WriteNumber("population_before", Math.Round(before.Population, 4));
         w.WriteNumber("population_after", Math.Round(after.Population, 4));
-        Number(w, "density_before", before.DensityPerHectare);
-        Number(w, "density_after", after.DensityPerHectare);
+        JsonWriting.WriteNumberOrNull(w, "density_before", before.DensityPerHectare);
+        JsonWriting.WriteNumberOrNull(w, "density_after", after.DensityPerHectare);
         w.WriteNumber("gap_persons_before", before.GapPersons);
         w.WriteNumber("gap_persons_after", after.GapPersons);
         w.WriteBoolean("meets_target_before", before.MeetsTarget);
@@ -196,8 +196,8 @@ public static class VacantAnalysisJson
             w.WriteNumber("persons_added", Math.Round(za.Population - zb.Population, 4));
             w.WriteNumber("population_before", Math.Round(zb.Population, 4));
             w.WriteNumber("population_after", Math.Round(za.Population, 4));
-            Number(w, "density_before", zb.DensityPerHectare);
-            Number(w, "density_after", za.DensityPerHectare);
+            JsonWriting.WriteNumberOrNull(w, "density_before", zb.DensityPerHectare);
+            JsonWriting.WriteNumberOrNull(w, "density_after", za.DensityPerHectare);
             w.WriteNumber("gap_persons_before", zb.GapPersons);
             w.WriteNumber("gap_persons_after", za.GapPersons);
             w.WriteEndObject();
@@ -235,7 +235,7 @@ public static class VacantAnalysisJson
         w.WriteString("name", row.Name);
         w.WriteNumber("gap_persons_before", row.GapPersonsBefore);
         w.WriteBoolean("already_meets", row.AlreadyMeets);
-        Number(w, "houses_needed", row.HousesNeeded);
+        JsonWriting.WriteNumberOrNull(w, "houses_needed", row.HousesNeeded);
         w.WriteBoolean("stock_enough", row.StockEnough);
         w.WriteNumber("houses_available", row.HousesAvailable);
         w.WriteNumber("persons_available", Math.Round(row.PersonsAvailable, 4));
@@ -251,18 +251,6 @@ public static class VacantAnalysisJson
         : $"stock not enough: all {row.HousesAvailable} houses leave {row.GapPersonsIfAllOccupied} persons missing";
 
     internal static double? Round(double? v, int digits) => v is { } x ? Math.Round(x, digits) : null;
-
-    internal static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 
     internal static void String(Utf8JsonWriter w, string name, string? value)
     {

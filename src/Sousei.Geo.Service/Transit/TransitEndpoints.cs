@@ -85,7 +85,7 @@ internal static class TransitEndpoints
                     w.WriteNumber("stops", s.StopCount);
                     w.WriteNumber("trips_per_day", s.TripsPerDay);
                     w.WriteNumber("routes", s.Routes);
-                    Number(w, "minutes_to_central", s.MinutesToCentral);
+                    w.WriteNumberOrNull("minutes_to_central", s.MinutesToCentral, 1);
                 }
                 else
                 {
@@ -202,17 +202,5 @@ internal static class TransitEndpoints
             w.WriteEndArray();
             w.WriteEndObject();
         }, "application/geo+json");
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, Math.Round(v, 1));
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sousei.Geo.IO.Analysis;
 using Sousei.Geo.Service.Data;
 
 namespace Sousei.Geo.Service.Vacant;
@@ -19,18 +20,18 @@ public static class VacantHouseJson
         w.WriteString("id"u8, h.Id);
         StringOrNull(w, "vacancy_likelihood"u8, h.VacancyLikelihood);
         StringOrNull(w, "decay_rank"u8, h.DecayRank);
-        NumberOrNull(w, "built_year"u8, h.BuiltYear);
+        JsonWriting.WriteNumberOrNull(w, "built_year"u8, h.BuiltYear);
         StringOrNull(w, "structure"u8, h.Structure);
-        NumberOrNull(w, "floor_area_m2"u8, h.FloorAreaSquareMeters);
-        NumberOrNull(w, "land_area_m2"u8, h.LandAreaSquareMeters);
-        NumberOrNull(w, "frontage_road_width_m"u8, h.FrontageRoadWidthMeters);
+        JsonWriting.WriteNumberOrNull(w, "floor_area_m2"u8, h.FloorAreaSquareMeters);
+        JsonWriting.WriteNumberOrNull(w, "land_area_m2"u8, h.LandAreaSquareMeters);
+        JsonWriting.WriteNumberOrNull(w, "frontage_road_width_m"u8, h.FrontageRoadWidthMeters);
         StringOrNull(w, "survey_date"u8, h.SurveyDate);
         StringOrNull(w, "status"u8, h.Status);
         w.WriteBoolean("inside_inducement_area"u8, r.InsideInducementArea);
         StringOrNull(w, "zone"u8, r.Zone);
         StringOrNull(w, "nearest_hub"u8, r.NearestHub);
-        NumberOrNull(w, "distance_to_nearest_hub_m"u8, r.DistanceToNearestHubMeters);
-        NumberOrNull(w, "distance_to_frequent_stop_m"u8, r.DistanceToFrequentStopMeters);
+        JsonWriting.WriteNumberOrNull(w, "distance_to_nearest_hub_m"u8, r.DistanceToNearestHubMeters);
+        JsonWriting.WriteNumberOrNull(w, "distance_to_frequent_stop_m"u8, r.DistanceToFrequentStopMeters);
         if (includeRestricted)
         {
             StringOrNull(w, "owner_name"u8, h.OwnerName);
@@ -47,18 +48,6 @@ public static class VacantHouseJson
         else
         {
             w.WriteString(name, value);
-        }
-    }
-
-    private static void NumberOrNull(Utf8JsonWriter w, ReadOnlySpan<byte> name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
         }
     }
 }
