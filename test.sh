@@ -25,5 +25,8 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before any test could report: count it as a failure.
   failed=1
 fi
+# Name each failed test with the first line of its message, so that the end of the output says what broke.
+awk '/^[[:space:]]+Failed .+ \[[^]]*\][[:space:]]*$/ { name = $0; sub(/^[[:space:]]+Failed /, "", name); sub(/ \[[^]]*\][[:space:]]*$/, "", name); want = 1; next }
+     want && /Error Message:/ { getline msg; sub(/^[[:space:]]+/, "", msg); print "FAILED TEST: " name " :: " substr(msg, 1, 400); want = 0 }' "$log"
 echo "${passed} passed, ${failed} failed"
 [ "$status" -eq 0 ]

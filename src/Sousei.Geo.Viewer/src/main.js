@@ -324,6 +324,12 @@ window.souseiViewer = {
     const g = f.getGeometry();
     map.getView().setCenter(g.getType() === 'Point' ? g.getCoordinates() : g.getInteriorPoint().getCoordinates());
     map.getView().setZoom(zoom);
+    // Resolves once the new view is drawn (hit detection then sees the features), so callers need not guess a delay.
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), 15000);
+      map.once('rendercomplete', () => { clearTimeout(timer); resolve(true); });
+      map.render();
+    });
   },
 };
 

@@ -58,7 +58,6 @@ try {
   // Popup: zoom to a house and click it.
   const target = await page.evaluate(() => window.souseiViewer.vacantSource.getFeatures()[0].get('id'));
   await page.evaluate((id) => window.souseiViewer.zoomTo(id, 18), target);
-  await page.waitForTimeout(600);
   const pixel = await page.evaluate((id) => window.souseiViewer.pixelOf(id), target);
   const box = await page.locator('#map').boundingBox();
   await page.mouse.click(box.x + pixel[0], box.y + pixel[1]);
@@ -130,7 +129,6 @@ try {
     .find((f) => f.get('inside_inducement_area') === true && f.get('status') !== 'demolished')?.get('id'));
   const clickHouse = async (id) => {
     await page.evaluate((x) => window.souseiViewer.zoomTo(x, 18), id);
-    await page.waitForTimeout(500);
     const px = await page.evaluate((x) => window.souseiViewer.pixelOf(x), id);
     const mapBox = await page.locator('#map').boundingBox();
     await page.mouse.click(mapBox.x + px[0], mapBox.y + px[1]);
