@@ -72,7 +72,15 @@ public static class ServiceApp
             throw new InvalidOperationException(error);
         }
 
-        DateOnly? date = config[ServiceSettings.ServiceDate] is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        DateOnly? date = null;
+        if (config[ServiceSettings.ServiceDate] is { } d)
+        {
+            date = DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"{ServiceSettings.ServiceDate}: '{d}' is not a date (YYYY-MM-DD)");
+        }
+
+
         var repair = string.Equals(config[ServiceSettings.Repair], "true", StringComparison.OrdinalIgnoreCase);
         return CityData.Load(dir, projection!, repair, date);
     }

@@ -37,7 +37,9 @@ public static partial class FileStoreReader
         var notes = new List<string>();
         if (!Directory.Exists(directory))
         {
-            throw new DataException(new DataProblem("store.missing", directory, "data directory does not exist"));
+            var full = Path.GetFullPath(directory);
+            var where = Path.IsPathRooted(directory) ? "" : $" (looked in {full}, relative to {Environment.CurrentDirectory})";
+            throw new DataException(new DataProblem("store.missing", directory, "data directory does not exist" + where));
         }
 
         Geometry? area = null;
