@@ -27,7 +27,21 @@ internal sealed class DemoDataCommand : ICommand
         var scale = args.Double("scale", 1.0, 0.001, 10);
         args.RejectUnknown();
 
-        var summary = new DemoDataGenerator(new DemoDataOptions(output, seed, scale)).Generate(new Progress(console));
+        if (File.Exists(output))
+        {
+            throw new UsageException($"--out '{output}' is a file; give a directory");
+        }
+
+        DemoDataSummary summary;
+        try
+        {
+            summary = new DemoDataGenerator(new DemoDataOptions(output, seed, scale)).Generate(new Progress(console));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out '{output}': cannot write the demo data: {e.Message}");
+        }
+
         var o = console.Out;
         o.WriteLine($"wrote {output} (seed {seed}, scale {scale.ToString("0.####", inv)}) — SYNTHETIC data");
         o.WriteLine($"居住誘導区域 {summary.InducementAreaHectares.ToString("N1", inv)} ha; {summary.TownBlocks.ToString("N0", inv)} town blocks; {summary.Buildings.ToString("N0", inv)} buildings; {summary.VacantHouses.ToString("N0", inv)} vacant houses; GTFS {summary.Stops} stops, {summary.Trips.ToString("N0", inv)} trips");

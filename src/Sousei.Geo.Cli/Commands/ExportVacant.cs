@@ -33,6 +33,7 @@ internal static class ExportVacant
         }
 
         var output = args.Required("out");
+        OutputFile.Check(output);
         var raw = VacantFilter.ParameterNames.ToDictionary(n => n, n => args.String(n.Replace('_', '-')));
         var data = ServiceData.Load(args, console);
         args.RejectUnknown();
@@ -46,14 +47,7 @@ internal static class ExportVacant
             throw new UsageException($"--{e.Parameter.Replace('_', '-')}: {e.Message}");
         }
 
-        var temp = output + ".tmp";
-        long count;
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan))
-        {
-            count = VacantHouseExporter.WriteAsync(stream, data, filter, includeRestricted: false).GetAwaiter().GetResult();
-        }
-
-        File.Move(temp, output, overwrite: true);
+        var count = OutputFile.Write(output, stream => VacantHouseExporter.WriteAsync(stream, data, filter, includeRestricted: false).GetAwaiter().GetResult());
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count:N0} of {data.VacantHouses.Count:N0} vacant houses to {output}"));
         return CommandRunner.Ok;
     }

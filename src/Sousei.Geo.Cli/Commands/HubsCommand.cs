@@ -45,25 +45,23 @@ internal sealed class HubsCommand : ICommand
         return CommandRunner.Ok;
     }
 
-    internal static IReadOnlyList<int> Percentiles(string? text)
-    {
-        if (text is null)
-        {
-            return HubConnectivity.DefaultPercentiles;
-        }
+    internal static IReadOnlyList<int> Percentiles(string? text) => text is null ? HubConnectivity.DefaultPercentiles : WholeNumbers(text, "percentiles", 1, 100);
 
+    /// <summary>Distinct whole numbers from <paramref name="min"/> to <paramref name="max"/>, comma separated, ascending; errors name <c>--option</c>.</summary>
+    internal static IReadOnlyList<int> WholeNumbers(string text, string option, int min, int max)
+    {
         var list = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, Inv, out var p) || p < 1 || p > 100)
+            if (!int.TryParse(part, NumberStyles.None, Inv, out var p) || p < min || p > max)
             {
-                throw new UsageException($"--percentiles '{text}' must be whole numbers from 1 to 100, comma separated");
+                throw new UsageException($"--{option} '{text}' must be whole numbers from {min} to {max}, comma separated");
             }
 
             list.Add(p);
         }
 
-        return list.Count > 0 ? list.Distinct().Order().ToList() : throw new UsageException("--percentiles is empty");
+        return list.Count > 0 ? list.Distinct().Order().ToList() : throw new UsageException($"--{option} is empty");
     }
 
     internal static string Json(HubConnectivityResult r) => DensityOutput.Json(w => HubConnectivityJson.Write(w, r));

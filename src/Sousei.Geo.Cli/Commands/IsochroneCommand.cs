@@ -29,7 +29,7 @@ internal sealed class IsochroneCommand : ICommand
         var hubId = args.Required("hub");
         var date = TransitArgs.Date(args);
         var options = TransitArgs.Options(args);
-        var minutes = HubsCommand.Percentiles(args.String("minutes") ?? "15,30,45,60");
+        var minutes = HubsCommand.WholeNumbers(args.String("minutes") ?? "15,30,45,60", "minutes", 1, 24 * 60);
         var source = DataSource.Load(args, console);
         args.RejectUnknown();
         var hub = source.Dataset.Hubs.FirstOrDefault(h => h.Id == hubId)

@@ -21,6 +21,7 @@ internal sealed class MapCommand : ICommand
     public int Run(CommandArgs args, CliConsole console)
     {
         var output = args.Required("out");
+        OutputFile.Check(output);
         MapRequest request;
         try
         {
@@ -33,7 +34,12 @@ internal sealed class MapCommand : ICommand
 
         var data = ServiceData.Load(args, console);
         args.RejectUnknown();
-        File.WriteAllBytes(output, MapRenderer.RenderPng(data, request));
+        var png = MapRenderer.RenderPng(data, request);
+        OutputFile.Write(output, stream =>
+        {
+            stream.Write(png);
+            return png.Length;
+        });
         console.Out.WriteLine($"wrote {output} ({request.Width}×{request.Height})");
         return CommandRunner.Ok;
     }

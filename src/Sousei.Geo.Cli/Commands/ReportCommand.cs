@@ -48,9 +48,14 @@ internal sealed class ReportCommand : ICommand
         }
 
         WriteTrend(o, study, data, target, console);
-        if (source.GtfsFeeds.Count > 0 && data.Hubs.Any(h => h.Kind == "central"))
+        if (source.GtfsFeeds.Count > 0 && data.Hubs.Any(h => h.Kind == "central") && data.Hubs.Count >= 2)
         {
             WriteHubs(o, source, data, date, console);
+        }
+        else if (source.GtfsFeeds.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"Hub connectivity: not computed; it needs a hub of kind 'central' and at least one other hub in hubs.geojson (the data has {data.Hubs.Count} hub(s), {data.Hubs.Count(h => h.Kind == "central")} central).");
         }
 
         if (data.VacantHouses.Count > 0)

@@ -74,6 +74,11 @@ internal sealed class VacantSetup
     public static VacantSetup Rank(DataSource source, VacantRankingWeights weights, DateOnly? date, bool noTransit, CliConsole console)
     {
         var data = source.Dataset;
+        if (data.VacantHouses.Count == 0)
+        {
+            throw new UsageException($"the data ({source.Description}) has no vacant houses to rank: vacant_houses.geojson is missing or has no features");
+        }
+
         var study = new StudyArea(data.InducementArea, data.Zones, source.Projection);
         var notes = new List<string>();
         VacantRankingInputs? inputs = null;

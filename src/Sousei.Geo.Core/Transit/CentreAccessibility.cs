@@ -85,6 +85,12 @@ public static class CentreAccessibility
     {
         var result = new (int[], int[])?[network.Stops.Count];
         var stops = Enumerable.Range(0, network.Stops.Count).Where(s => needed[s]).ToArray();
+        if (stops.Length == 0)
+        {
+            // No origin has a stop within the access radius (or there are no origins): nothing to route.
+            return result;
+        }
+
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, stops.Length, 16), () => new RaptorSearch(network, options), (range, _, search) =>
         {
             for (var k = range.Item1; k < range.Item2; k++)

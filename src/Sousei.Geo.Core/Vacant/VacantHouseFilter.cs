@@ -28,7 +28,8 @@ public sealed class VacantHouseFilter
         "max_frequent_stop_distance_m", "max_minutes_to_central", "min_floor_area_m2", "min_score",
     ];
 
-    private static readonly string[] Statuses = ["vacant", "listed", "under_repair", "specified", "demolished"];
+    /// <summary>The survey statuses a vacant house may have (docs/data-model.md); readers reject any other.</summary>
+    public static IReadOnlyList<string> Statuses { get; } = ["vacant", "listed", "under_repair", "specified", "demolished"];
 
     private readonly List<Func<RankedVacantHouse, bool>> _conditions;
 

@@ -22,10 +22,21 @@ public static class EstatMeshReader
     public static Result Read(string path, int year, ProblemCollector problems, string populationColumn = DefaultPopulationColumn)
     {
         var fileName = Path.GetFileName(path);
-        var text = Decode(File.ReadAllBytes(path));
-        var lines = text.Split('\n');
         var units = new List<TownBlock>();
         var notes = new List<string>();
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new DataProblem("layer.unreadable", fileName, "cannot read file: " + e.Message));
+            return new Result(units, notes);
+        }
+
+        var text = Decode(bytes);
+        var lines = text.Split('\n');
         if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0]))
         {
             problems.Add(new DataProblem("mesh.empty", fileName, "file is empty", Line: 1));

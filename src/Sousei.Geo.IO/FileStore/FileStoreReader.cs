@@ -5,6 +5,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Model;
+using Sousei.Geo.Core.Vacant;
 using Sousei.Geo.Core.Validation;
 using Sousei.Geo.IO.Estat;
 using Sousei.Geo.IO.GeoJson;
@@ -35,6 +36,11 @@ public static partial class FileStoreReader
         var problems = new ProblemCollector(options.ProblemCap);
         var checks = new GeometryChecks(projection, options.Repair);
         var notes = new List<string>();
+        if (File.Exists(directory))
+        {
+            throw new DataException(new DataProblem("store.missing", directory, "is a file; the data is a file-store directory holding the layer files (such as geodata/kumamoto)"));
+        }
+
         if (!Directory.Exists(directory))
         {
             var full = Path.GetFullPath(directory);
@@ -107,8 +113,14 @@ public static partial class FileStoreReader
 
         var buildings = ReadOptional(directory, "buildings", Areal, problems, checks, ToBuilding).OfType<Building>().ToList();
         var vacant = ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse).OfType<VacantHouse>().ToList();
-        DuplicateIds(vacant.Select(v => v.Id), "vacant_houses", problems);
-        DuplicateIds(hubs.OfType<Hub>().Select(h => h.Id), "hubs", problems);
+        DuplicateIds(vacant.Select(v => v.Id), LayerFileName(directory, "vacant_houses"), problems);
+        DuplicateIds(hubs.OfType<Hub>().Select(h => h.Id), LayerFileName(directory, "hubs"), problems);
+        var centrals = hubs.OfType<Hub>().Where(h => h.Kind == "central").Select(h => h.Id).ToList();
+        if (centrals.Count > 1)
+        {
+            // Travel times "to the centre" would silently use whichever central hub comes first.
+            problems.Add(new DataProblem("hubs.central", LayerFileName(directory, "hubs"), $"{centrals.Count} hubs have kind 'central' ({string.Join(", ", centrals.Take(5).Select(c => $"'{c}'"))}{(centrals.Count > 5 ? ", …" : "")}); exactly one hub is the central hub"));
+        }
 
         problems.ThrowIfAny();
         notes.AddRange(checks.Notes);
@@ -148,6 +160,8 @@ public static partial class FileStoreReader
         union.SRID = 4326;
         return union;
     }
+
+    private static string LayerFileName(string directory, string layer) => Path.GetFileName(LayerFiles.Find(directory, layer) ?? layer + ".geojson");
 
     private static void DuplicateIds(IEnumerable<string> ids, string file, ProblemCollector problems)
     {
@@ -357,8 +371,11 @@ public static partial class FileStoreReader
             return normalised;
         }
 
-        double? Number(string name) => AttributeValues.Get(f, name) is null ? null
-            : AttributeValues.TryGetNumber(f, name, out var v, out var problem) ? v : Fail(problem!, name);
+        // Areas and widths are measurements: a negative one is an error in the survey, not a value to rank by.
+        double? Measure(string name) => AttributeValues.Get(f, name) is null ? null
+            : !AttributeValues.TryGetNumber(f, name, out var v, out var problem) ? Fail(problem!, name)
+            : v < 0 ? Fail($"property '{name}' is {v.ToString(CultureInfo.InvariantCulture)}; it must be ≥ 0", name)
+            : v;
         double? Fail(string message, string name)
         {
             ctx.Problem("attribute." + name, message);
@@ -367,10 +384,23 @@ public static partial class FileStoreReader
 
         var likelihood = Rank("vacancy_likelihood");
         var decay = Rank("decay_rank");
-        var built = Number("built_year");
-        return new VacantHouse(id, g, likelihood, decay, built is null ? null : (int)built, AttributeValues.GetString(f, "structure"),
-            Number("floor_area_m2"), Number("land_area_m2"), Number("frontage_road_width_m"), AttributeValues.GetString(f, "survey_date"),
-            AttributeValues.GetString(f, "status"), AttributeValues.GetString(f, "owner_name"), AttributeValues.GetString(f, "owner_contact"));
+        int? built = AttributeValues.Get(f, "built_year") is null ? null : Integer(f, "built_year", ctx, 1, out var year) ? year : null;
+        var surveyDate = AttributeValues.GetString(f, "survey_date");
+        if (!string.IsNullOrEmpty(surveyDate) && !DateOnly.TryParseExact(surveyDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            ctx.Problem("attribute.survey_date", $"property 'survey_date' is '{surveyDate}'; expected a date YYYY-MM-DD");
+        }
+
+        var status = AttributeValues.GetString(f, "status");
+        if (!string.IsNullOrEmpty(status) && !VacantHouseFilter.Statuses.Contains(status))
+        {
+            // The ranking leaves out demolished houses and filters by status: an unknown value would be ranked as if vacant.
+            ctx.Problem("attribute.status", $"property 'status' is '{status}'; expected one of {string.Join(", ", VacantHouseFilter.Statuses)}");
+        }
+
+        return new VacantHouse(id, g, likelihood, decay, built, AttributeValues.GetString(f, "structure"),
+            Measure("floor_area_m2"), Measure("land_area_m2"), Measure("frontage_road_width_m"), surveyDate,
+            status, AttributeValues.GetString(f, "owner_name"), AttributeValues.GetString(f, "owner_contact"));
     }
 
     /// <summary>

@@ -5,13 +5,16 @@ namespace Sousei.Geo.IO.FileStore;
 /// <summary>Finds a layer's file in a store directory: <c>name.geojson</c> or gzip-compressed <c>name.geojson.gz</c>.</summary>
 public static class LayerFiles
 {
-    /// <summary>The path of the layer's file, or null when the store does not hold it.</summary>
+    /// <summary>
+    /// The path of the layer's file, or null when the store does not hold it. A directory of the layer's
+    /// file name counts as present, so that reading it reports the problem instead of skipping the layer.
+    /// </summary>
     public static string? Find(string directory, string layer)
     {
         foreach (var candidate in new[] { layer + ".geojson", layer + ".geojson.gz", layer + ".json" })
         {
             var path = Path.Combine(directory, candidate);
-            if (File.Exists(path))
+            if (File.Exists(path) || Directory.Exists(path))
             {
                 return path;
             }
@@ -23,6 +26,12 @@ public static class LayerFiles
     /// <summary>Reads the whole file, or adds a <c>layer.unreadable</c> problem naming it and returns null.</summary>
     public static byte[]? TryReadAllBytes(string path, Sousei.Geo.Core.Validation.ProblemCollector problems)
     {
+        if (Directory.Exists(path))
+        {
+            problems.Add(new Sousei.Geo.Core.Validation.DataProblem("layer.unreadable", Path.GetFileName(path), "is a directory, not a GeoJSON file"));
+            return null;
+        }
+
         try
         {
             return ReadAllBytes(path);

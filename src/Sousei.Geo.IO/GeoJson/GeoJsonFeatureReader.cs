@@ -80,7 +80,10 @@ public static class GeoJsonFeatureReader
 
     internal static List<(int Start, int Length)>? FindFeatures(ReadOnlySpan<byte> utf8, string fileName, ProblemCollector problems)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        // RFC 8259 §8.1 lets a parser ignore a byte-order mark, and Windows tools often write one; the reader
+        // starts after it and every offset is shifted back, so slices and lines still index the whole file.
+        var bom = utf8.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var reader = new Utf8JsonReader(utf8[bom..], new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var slices = new List<(int, int)>();
         try
         {
@@ -107,14 +110,14 @@ public static class GeoJsonFeatureReader
                     {
                         var start = (int)reader.TokenStartIndex;
                         reader.Skip();
-                        slices.Add((start, (int)reader.BytesConsumed - start));
+                        slices.Add((start + bom, (int)reader.BytesConsumed - start));
                     }
                 }
                 else if (name == "crs" && reader.TokenType == JsonTokenType.StartObject)
                 {
-                    var crsStart = (int)reader.TokenStartIndex;
+                    var crsStart = (int)reader.TokenStartIndex + bom;
                     reader.Skip();
-                    var crs = System.Text.Encoding.UTF8.GetString(utf8[crsStart..(int)reader.BytesConsumed]);
+                    var crs = System.Text.Encoding.UTF8.GetString(utf8[crsStart..((int)reader.BytesConsumed + bom)]);
                     if (!(crs.Contains("CRS84", StringComparison.Ordinal) || crs.Contains("4326", StringComparison.Ordinal) || crs.Contains("6668", StringComparison.Ordinal) || crs.Contains("4612", StringComparison.Ordinal)))
                     {
                         problems.Add(new DataProblem("geojson.crs", fileName, $"declares a CRS other than longitude/latitude ({crs}); reproject to RFC 7946 longitude/latitude first"));

@@ -11,17 +11,31 @@ namespace Sousei.Geo.IO.Gtfs;
 internal sealed class CsvTable
 {
     private readonly string _text;
+    private readonly Action<string, string, long>? _problem;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly List<string> _fields = [];
     private int _pos;
     private long _line = 1;
 
-    public CsvTable(byte[] utf8)
+    /// <param name="utf8">The file's bytes.</param>
+    /// <param name="problem">
+    /// Told (code, message, line) of what makes the text untrustworthy: bytes that are not UTF-8 (decoded as U+FFFD,
+    /// which could merge distinct ids) and a quoted field that is never closed (the rest of the file reads as that one field).
+    /// </param>
+    public CsvTable(byte[] utf8, Action<string, string, long>? problem = null)
     {
+        _problem = problem;
         var span = utf8.AsSpan();
         if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
         {
             span = span[3..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            System.Text.Unicode.Utf8.ToUtf16(span, new char[span.Length], out var valid, out _, replaceInvalidSequences: false);
+            var line = span[..valid].Count((byte)'\n') + 1;
+            _problem?.Invoke("gtfs.encoding", $"not UTF-8 text (first bad byte on line {line}); GTFS files are UTF-8, convert Shift_JIS (CP932) files first", line);
         }
 
         _text = Encoding.UTF8.GetString(span);
@@ -85,6 +99,8 @@ internal sealed class CsvTable
             field.Clear();
             if (_pos < text.Length && text[_pos] == '"')
             {
+                var quoteLine = _line;
+                var closed = false;
                 _pos++;
                 while (_pos < text.Length)
                 {
@@ -99,6 +115,7 @@ internal sealed class CsvTable
                         }
 
                         _pos++;
+                        closed = true;
                         break;
                     }
 
@@ -109,6 +126,11 @@ internal sealed class CsvTable
 
                     field.Append(c);
                     _pos++;
+                }
+
+                if (!closed)
+                {
+                    _problem?.Invoke("gtfs.unclosed_quote", $"the quoted field opened on line {quoteLine} is never closed, so the rest of the file reads as one field", quoteLine);
                 }
 
                 // Tolerate stray characters between the closing quote and the separator.

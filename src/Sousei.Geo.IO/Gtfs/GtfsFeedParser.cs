@@ -79,6 +79,9 @@ internal sealed class GtfsFeedParser(string name, string label, GtfsReader.FeedF
         return feed;
     }
 
+    /// <summary>A table over one file of the feed; text that cannot be trusted (not UTF-8, an unclosed quote) is reported.</summary>
+    internal CsvTable Table(string file, byte[] bytes) => new(bytes, (code, message, line) => Problem(code, file, message, line));
+
     private CsvTable? Open(string file, params string[] requiredColumns)
     {
         var bytes = files.Read(file);
@@ -87,7 +90,7 @@ internal sealed class GtfsFeedParser(string name, string label, GtfsReader.FeedF
             return null;
         }
 
-        var table = new CsvTable(bytes);
+        var table = Table(file, bytes);
         var absent = requiredColumns.Where(c => !table.Has(c)).ToList();
         if (absent.Count > 0)
         {
@@ -106,7 +109,7 @@ internal sealed class GtfsFeedParser(string name, string label, GtfsReader.FeedF
             return 0;
         }
 
-        var table = new CsvTable(bytes);
+        var table = Table(file, bytes);
         var n = 0;
         while (table.Next())
         {

@@ -15,7 +15,7 @@ internal sealed class StopTimesParser(GtfsFeedParser feed, Dictionary<string, Gt
 
     public Dictionary<string, IReadOnlyList<GtfsStopTime>> Read(byte[] bytes)
     {
-        var t = new CsvTable(bytes);
+        var t = feed.Table("stop_times.txt", bytes);
         var result = new Dictionary<string, IReadOnlyList<GtfsStopTime>>(StringComparer.Ordinal);
         string[] required = ["trip_id", "stop_id", "stop_sequence", "arrival_time", "departure_time"];
         var absent = required.Where(c => !t.Has(c)).ToList();

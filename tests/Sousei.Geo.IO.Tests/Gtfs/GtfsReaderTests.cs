@@ -91,6 +91,36 @@ public class GtfsReaderTests
     }
 
     [Fact]
+    public void An_unclosed_quote_is_reported_with_the_line_it_opens_on()
+    {
+        // Line 3 opens a quote that never closes: B and every later stop would vanish into one stop name.
+        var stops = "stop_id,stop_name,stop_lat,stop_lon\nA,Alpha,32.80,130.70\nB,\"Beta,32.81,130.71\nC,Gamma,32.82,130.72\n";
+        using var feed = TempFeed.Simple(Header + "T1,7:00:00,7:00:00,A,1,,,\nT1,7:10:00,7:10:00,B,2,,,\n", trips: "route_id,service_id,trip_id\nR,WD,T1\n", stops: stops);
+        var result = GtfsReader.ReadFeeds([feed.Path], Day);
+        var p = Assert.Single(result.Problems, p => p.Code == "gtfs.unclosed_quote");
+        Assert.Equal("feed/stops.txt", p.File);
+        Assert.Equal(3, p.Line);
+        Assert.Contains("line 3", p.Message);
+    }
+
+    [Fact]
+    public void A_shift_jis_file_is_reported_as_not_utf8_with_the_line()
+    {
+        // 熊本 in CP932 is 8C 46 96 7B: not UTF-8. Line 1 is the header, the stop on line 3 carries it.
+        var stops = Encoding.ASCII.GetBytes("stop_id,stop_name,stop_lat,stop_lon\nA,Alpha,32.80,130.70\nB,")
+            .Concat(new byte[] { 0x8C, 0x46, 0x96, 0x7B })
+            .Concat(Encoding.ASCII.GetBytes(",32.81,130.71\n")).ToArray();
+        using var feed = TempFeed.Simple(Header + "T1,7:00:00,7:00:00,A,1,,,\nT1,7:10:00,7:10:00,B,2,,,\n", trips: "route_id,service_id,trip_id\nR,WD,T1\n");
+        File.WriteAllBytes(Path.Combine(feed.Path, "stops.txt"), stops);
+        var result = GtfsReader.ReadFeeds([feed.Path], Day);
+        var p = Assert.Single(result.Problems);
+        Assert.Equal("gtfs.encoding", p.Code);
+        Assert.Equal("feed/stops.txt", p.File);
+        Assert.Equal(3, p.Line);
+        Assert.Contains("UTF-8", p.Message);
+    }
+
+    [Fact]
     public void Feed_without_service_on_the_date_is_a_problem()
     {
         using var feed = TempFeed.Simple(Header + "T1,7:00:00,7:00:00,A,1,,,\nT1,7:10:00,7:10:00,B,2,,,\n");
