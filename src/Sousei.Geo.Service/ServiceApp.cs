@@ -48,8 +48,10 @@ public static class ServiceApp
         app.Services.GetRequiredService<CityData>();
         app.Services.GetRequiredService<TileService>().WarmUp();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapOpenApi();
+        // 404 / 405 without a body: ProblemDetails whatever the Accept header (the default falls back to text/plain).
+        app.UseStatusCodePages(c => TypedResults.Problem(statusCode: c.HttpContext.Response.StatusCode).ExecuteAsync(c.HttpContext));
+        // Only the one document: another name would get the OpenAPI middleware's plain-text 404 instead of ProblemDetails.
+        app.MapOpenApi("/openapi/v1.json");
         app.MapViewer();
         app.MapDensity();
         app.MapTransit();

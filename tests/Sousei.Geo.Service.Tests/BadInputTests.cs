@@ -53,4 +53,58 @@ public sealed class BadInputTests(ServiceFactory factory) : IClassFixture<Servic
         var response = await factory.CreateClient().PostAsync("/api/density", new ByteArrayContent(new byte[200_000]));
         Assert.True((int)response.StatusCode is 405 or 413, $"{(int)response.StatusCode}");
     }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("image/png")]
+    [InlineData("application/xml")]
+    public async Task Bad_parameters_are_problem_details_whatever_the_accept_header(string accept)
+    {
+        // Browsers send Accept: text/html; the ProblemDetails writer used to decline it and leave an empty 400.
+        foreach (var (path, parameter) in new[] { ("/api/density?method=foo", "method"), ("/api/map.png?width=1", "width"), ("/tiles/nope/0/0/0.mvt", "layer") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            await Problems.AssertBadParameter(await factory.CreateClient().SendAsync(request), parameter);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_methods_are_problem_details_for_browsers_too()
+    {
+        var client = factory.CreateClient();
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/api/nothing-here");
+        get.Headers.TryAddWithoutValidation("Accept", "text/html");
+        await Problems.AssertProblem(await client.SendAsync(get), HttpStatusCode.NotFound);
+        await Problems.AssertProblem(await client.GetAsync("/openapi/v2.json"), HttpStatusCode.NotFound);
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/density");
+        delete.Headers.TryAddWithoutValidation("Accept", "text/html");
+        var response = await client.SendAsync(delete);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+        await Problems.AssertProblem(response, HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task Long_names_are_not_echoed_in_full()
+    {
+        var name = new string('a', 6000);
+        var response = await factory.CreateClient().GetAsync($"/api/density?{name}=1");
+        var detail = await Problems.AssertBadParameter(response, name[..40] + "…");
+        Assert.True(detail.Length < 200, $"detail has {detail.Length} characters");
+
+        var viewer = await factory.CreateClient().GetAsync("/viewer/" + name);
+        await Problems.AssertProblem(viewer, HttpStatusCode.NotFound);
+        Assert.True((await viewer.Content.ReadAsStringAsync()).Length < 1000);
+    }
+
+    [Fact]
+    public async Task Shortened_echoes_never_split_a_surrogate_pair()
+    {
+        // 39 letters, then emoji (two UTF-16 units each): a cut at 40 units would leave half a pair (sent as U+FFFD).
+        var text = new string('a', 39) + "😀😀";
+        Assert.Equal(new string('a', 39) + "…", Sousei.Geo.Service.Http.QueryReader.Shorten(text));
+        var detail = await Problems.AssertBadParameter(await factory.CreateClient().GetAsync("/api/density?method=" + Uri.EscapeDataString(text)), "method");
+        Assert.DoesNotContain("\uFFFD", detail, StringComparison.Ordinal);
+        Assert.StartsWith("method: '" + new string('a', 39) + "…'", detail, StringComparison.Ordinal);
+    }
 }

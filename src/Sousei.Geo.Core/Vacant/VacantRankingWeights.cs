@@ -55,6 +55,7 @@ public sealed record VacantRankingWeights
     public static VacantRankingWeights Parse(string? text)
     {
         var weights = new VacantRankingWeights();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = part.IndexOf('=');
@@ -64,9 +65,15 @@ public sealed record VacantRankingWeights
                 throw new ArgumentException($"'{shown}' is not name=number (names: {string.Join(", ", Names)})", nameof(text));
             }
 
-            weights = weights.With(part[..eq].Trim(), value);
+            var name = part[..eq].Trim();
+            weights = weights.With(name, value);
+            if (!seen.Add(name))
+            {
+                throw new ArgumentException($"weight '{name}' given more than once", nameof(text));
+            }
         }
 
+        weights.Validate();
         return weights;
     }
 
@@ -100,6 +107,12 @@ public sealed record VacantRankingWeights
         if (weights.Any(w => !double.IsFinite(w) || w < 0))
         {
             throw new ArgumentException("weights must be finite numbers ≥ 0");
+        }
+
+        // The score divides by the sum of the weights: finite weights whose sum overflows would make every score 0.
+        if (!double.IsFinite(weights.Sum()))
+        {
+            throw new ArgumentException("the weights add up to more than a number can hold; use weights of ordinary size (the defaults add up to 100)");
         }
 
         double[] scales = [TransitMinutesScale, HubDistanceScaleMeters, FrequentStopRadiusMeters, FloorAreaScaleSquareMeters];

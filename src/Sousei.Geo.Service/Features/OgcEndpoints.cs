@@ -44,6 +44,17 @@ internal static class OgcEndpoints
         }
     }
 
+    private static void CheckCrs(QueryReader q, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (q.String(name) is { } crs && crs != Crs84)
+            {
+                throw new BadParameterException(name, $"only {Crs84} is offered");
+            }
+        }
+    }
+
     private static IResult Landing(HttpContext context)
     {
         CheckFormat(new QueryReader(context.Request, OgcParameters));
@@ -121,13 +132,7 @@ internal static class OgcEndpoints
 
         var q = new QueryReader(context.Request, [.. ItemsParameters, .. layer.ExtraParameters]);
         CheckFormat(q);
-        foreach (var name in new[] { "bbox-crs", "crs" })
-        {
-            if (q.String(name) is { } crs && crs != Crs84)
-            {
-                throw new BadParameterException(name, $"only {Crs84} is offered");
-            }
-        }
+        CheckCrs(q, "bbox-crs", "crs");
 
         var limit = q.Int("limit", DefaultLimit, 1, MaxLimit);
         var offset = q.Int("offset", 0, 0, int.MaxValue);
@@ -175,7 +180,9 @@ internal static class OgcEndpoints
 
     private static IResult Item(HttpContext context, FeatureCatalog catalog, StaffAccess staffAccess, string collectionId, string featureId)
     {
-        CheckFormat(new QueryReader(context.Request, ["f", "crs"]));
+        var query = new QueryReader(context.Request, ["f", "crs"]);
+        CheckFormat(query);
+        CheckCrs(query, "crs");
         if (!catalog.ById.TryGetValue(collectionId, out var layer))
         {
             return NoCollection(collectionId, catalog);

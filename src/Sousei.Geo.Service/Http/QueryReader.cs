@@ -120,6 +120,11 @@ internal sealed class QueryReader
             throw new BadParameterException(name, "the lower-left corner must come first (minLon,minLat,maxLon,maxLat)");
         }
 
+        if (values.Length == 6 && values[2] > values[5])
+        {
+            throw new BadParameterException(name, "the lower height must come first (minLon,minLat,minHeight,maxLon,maxLat,maxHeight)");
+        }
+
         if (x2 - x1 > MaxBboxDegrees || y2 - y1 > MaxBboxDegrees)
         {
             throw new BadParameterException(name, $"the box is larger than {MaxBboxDegrees} degrees on a side");
@@ -128,5 +133,18 @@ internal sealed class QueryReader
         return new Envelope(x1, x2, y1, y2);
     }
 
-    internal static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    /// <summary>Cuts <paramref name="s"/> to 40 characters plus an ellipsis for echoing in messages.</summary>
+    internal static string Shorten(string s) => ShortenTo(s, 40);
+
+    /// <summary>Cuts <paramref name="s"/> to <paramref name="maxLength"/> characters plus an ellipsis, never between the halves of a surrogate pair.</summary>
+    internal static string ShortenTo(string s, int maxLength)
+    {
+        if (s.Length <= maxLength)
+        {
+            return s;
+        }
+
+        var cut = char.IsHighSurrogate(s[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return s[..cut] + "…";
+    }
 }

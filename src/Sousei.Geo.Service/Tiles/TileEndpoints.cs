@@ -31,7 +31,7 @@ internal static class TileEndpoints
         var headers = context.Response.Headers;
         headers.ETag = tile.ETag;
         headers.CacheControl = "public, max-age=3600";
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == tile.ETag))))
+        if (EntityTags.IfNoneMatch(context.Request, tile.ETag))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -145,9 +145,12 @@ internal static class TransitEndpoints
         var lon = q.Double("lon", -180, 180) ?? throw new BadParameterException("lon", "required: the origin's longitude");
         var lat = q.Double("lat", -90, 90) ?? throw new BadParameterException("lat", "required: the origin's latitude");
         var maxMinutes = q.Double("max_minutes", 5, 180) ?? 60;
-        if (!data.Extent.Covers(lon, lat))
+        var extent = data.Extent;
+        if (!extent.Covers(lon, lat))
         {
-            throw new BadParameterException("lon", "the origin lies outside the city's data extent");
+            // Name the coordinate that is off (longitude when both are).
+            var (name, min, max) = lon < extent.MinX || lon > extent.MaxX ? ("lon", extent.MinX, extent.MaxX) : ("lat", extent.MinY, extent.MaxY);
+            throw new BadParameterException(name, FormattableString.Invariant($"the origin lies outside the city's data extent ({name} {min:0.######} to {max:0.######})"));
         }
 
         if (data.Transit is not { } transit)

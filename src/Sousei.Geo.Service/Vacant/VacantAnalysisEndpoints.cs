@@ -28,11 +28,40 @@ internal static class VacantAnalysisEndpoints
 
     // The data never changes after start, so rankings, baselines and household sizes are computed once per
     // distinct question and shared by every later request (the viewer's what-if panel asks many times).
+    // Bounded: every distinct weights / target / household size is a new key, and a ranking holds every house,
+    // so past MemoCapacity entries further questions are computed without being kept.
     private static readonly ConditionalWeakTable<CityData, ConcurrentDictionary<object, Lazy<object>>> Memo = [];
 
+    internal const int MemoCapacity = 64;
+
     private static T Cached<T>(CityData data, object key, Func<T> compute)
-        where T : class =>
-        (T)Memo.GetValue(data, _ => new ConcurrentDictionary<object, Lazy<object>>()).GetOrAdd(key, _ => new Lazy<object>(() => compute())).Value;
+        where T : class
+    {
+        var memo = Memo.GetValue(data, _ => new ConcurrentDictionary<object, Lazy<object>>());
+        if (!memo.TryGetValue(key, out var lazy))
+        {
+            if (memo.Count >= MemoCapacity)
+            {
+                return compute();
+            }
+
+            lazy = memo.GetOrAdd(key, _ => new Lazy<object>(() => compute()));
+        }
+
+        try
+        {
+            return (T)lazy.Value;
+        }
+        catch
+        {
+            // A Lazy keeps its exception; drop the entry so that one failure is not answered forever.
+            memo.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    /// <summary>How many computed results are kept for <paramref name="data"/> (at most <see cref="MemoCapacity"/>).</summary>
+    internal static int CachedResults(CityData data) => Memo.TryGetValue(data, out var memo) ? memo.Count : 0;
 
     public static IEndpointRouteBuilder MapVacantAnalysis(this IEndpointRouteBuilder app)
     {
@@ -255,6 +284,11 @@ internal static class VacantAnalysisEndpoints
     private static List<VacantHouseSite> ById(string text, VacantRankingResult ranking)
     {
         var ids = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (ids.Length == 0)
+        {
+            throw new BadParameterException("occupy_ids", "name at least one vacant house id (comma separated)");
+        }
+
         var byId = ranking.Houses.ToDictionary(h => h.Id, h => h.Site, StringComparer.Ordinal);
         var demolished = ranking.NotRankedIds.ToHashSet(StringComparer.Ordinal);
         var twice = ids.GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

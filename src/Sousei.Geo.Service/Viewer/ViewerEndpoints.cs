@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using Sousei.Geo.Service.Http;
 
 namespace Sousei.Geo.Service.Viewer;
 
@@ -29,12 +30,12 @@ internal static class ViewerEndpoints
         {
             return file == "index.html"
                 ? Results.Content("<!doctype html><meta charset=utf-8><title>Sousei.Geo</title><p>The viewer was not built (npm ci &amp;&amp; npm run build in src/Sousei.Geo.Viewer). The API is at <a href=/ogc>/ogc</a> and <a href=/openapi/v1.json>/openapi/v1.json</a>.", "text/html; charset=utf-8")
-                : Results.Problem(statusCode: 404, title: "Not found", detail: $"no viewer file '{file}'");
+                : Results.Problem(statusCode: 404, title: "Not found", detail: $"no viewer file '{QueryReader.Shorten(file)}'");
         }
 
         context.Response.Headers.ETag = asset.ETag;
         context.Response.Headers.CacheControl = file == "index.html" ? "no-cache" : "public, max-age=300";
-        if (context.Request.Headers.IfNoneMatch == asset.ETag)
+        if (EntityTags.IfNoneMatch(context.Request, asset.ETag))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -108,5 +108,8 @@ public class VacantHouseRankingTests
         Assert.Contains("'inside' is not name=number", Assert.Throws<ArgumentException>(() => VacantRankingWeights.Parse("inside")).Message, StringComparison.Ordinal);
         Assert.Contains("unknown weight 'colour'", Assert.Throws<ArgumentException>(() => VacantRankingWeights.Parse("colour=3")).Message, StringComparison.Ordinal);
         Assert.Contains("must be a finite number", Assert.Throws<ArgumentException>(() => VacantRankingWeights.Parse("inside=-1")).Message, StringComparison.Ordinal);
+        Assert.Contains("weight 'transit' given more than once", Assert.Throws<ArgumentException>(() => VacantRankingWeights.Parse("transit=1,inside=2,transit=2")).Message, StringComparison.Ordinal);
+        // 1e308 is finite, but two of them sum to infinity, which would make every score 0.
+        Assert.Contains("add up to more than a number can hold", Assert.Throws<ArgumentException>(() => VacantRankingWeights.Parse("inside=1e308,transit=1e308")).Message, StringComparison.Ordinal);
     }
 }

@@ -144,6 +144,9 @@ public sealed class OgcFeaturesTests(ServiceFactory factory) : IClassFixture<Ser
     [InlineData("/ogc/collections/vacant_houses/items?sortby=id", "sortby")]
     [InlineData("/ogc/collections/town_blocks/items?year=20x", "year")]
     [InlineData("/ogc/collections/buildings/items?inside=true", "inside")]
+    [InlineData("/ogc/collections/vacant_houses/items?bbox=130,32,100,131,33,0", "bbox")]
+    [InlineData("/ogc/collections/vacant_houses/items/V1?crs=EPSG:4326", "crs")]
+    [InlineData("/ogc/collections/hubs/items/central?crs=http://www.opengis.net/def/crs/EPSG/0/6670", "crs")]
     public async Task Bad_items_parameters_are_400_naming_the_parameter(string path, string parameter)
     {
         await Problems.AssertBadParameter(await factory.CreateClient().GetAsync(path), parameter);

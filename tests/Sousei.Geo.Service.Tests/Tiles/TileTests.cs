@@ -51,6 +51,33 @@ public sealed class TileTests(ServiceFactory factory) : IClassFixture<ServiceFac
     }
 
     [Fact]
+    public async Task If_none_match_compares_weakly_and_reads_lists()
+    {
+        // RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so W/"x" matches "x"; the header may list several tags.
+        var client = factory.CreateClient();
+        var path = TilePath("vacant_houses", 15, 100, 100);
+        var first = await client.GetAsync(path);
+        var tag = first.Headers.ETag!.Tag;
+        foreach (var header in new[] { "W/" + tag, "\"other\", " + tag, "*" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("If-None-Match", header);
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.NotModified, $"If-None-Match: {header} gave {(int)response.StatusCode}");
+            Assert.Equal(tag, response.Headers.ETag?.Tag);
+        }
+
+        foreach (var header in new[] { "\"other\"", "garbage", "" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("If-None-Match", header);
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"If-None-Match: {header} gave {(int)response.StatusCode}");
+            Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
     public async Task Households_are_published_only_as_cells_of_at_least_five()
     {
         // 10 households inside at y = 300 in a row 720 m long: 100 m cells hold one or two each (suppressed);

@@ -62,6 +62,8 @@ public sealed class TransitEndpointTests(TransitServiceFactory factory) : IClass
         Assert.NotEmpty(cells["features"]!.AsArray());
         await Problems.AssertBadParameter(await factory.CreateClient().GetAsync("/api/isochrones?lon=0&lat=0"), "lon");
         await Problems.AssertBadParameter(await factory.CreateClient().GetAsync("/api/isochrones?lat=32.8"), "lon");
+        var detail = await Problems.AssertBadParameter(await factory.CreateClient().GetAsync(FormattableString.Invariant($"/api/isochrones?lon={lon}&lat=0")), "lat");
+        Assert.Contains("outside", detail);
     }
 }
 

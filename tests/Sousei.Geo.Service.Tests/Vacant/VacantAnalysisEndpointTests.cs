@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Sousei.Geo.Cli;
 using Sousei.Geo.Service.Tests.Fixtures;
+using Sousei.Geo.Service.Vacant;
 
 namespace Sousei.Geo.Service.Tests.Vacant;
 
@@ -79,9 +81,37 @@ public sealed class VacantAnalysisEndpointTests(ServiceFactory factory) : IClass
     [InlineData("/api/trend?method=blocks&from=1999", "from")]
     [InlineData("/api/trend?horizon=1900", "horizon")]
     [InlineData("/api/trend?colour=red", "colour")]
+    [InlineData("/api/vacant/whatif?occupy_ids=,", "occupy_ids")]
+    [InlineData("/api/vacant/ranking?weights=inside=10,inside=40", "weights")]
+    [InlineData("/api/vacant/whatif?occupy_top=2&weights=decay=1,transit=2,decay=3", "weights")]
+    [InlineData("/api/vacant/ranking?weights=inside=1e308,transit=1e308", "weights")]
     public async Task Bad_input_is_400_problem_details(string url, string parameter)
     {
         var response = await factory.CreateClient().GetAsync(url);
         await Problems.AssertBadParameter(response, parameter);
+    }
+
+    [Fact]
+    public async Task A_filter_with_many_problems_gets_a_short_detail()
+    {
+        // 500 repeats of one key: Core lists a problem per repeat; the answer stays a readable size.
+        var filter = string.Join(",", Enumerable.Repeat("inside=true", 500));
+        var detail = await Problems.AssertBadParameter(await factory.CreateClient().GetAsync("/api/vacant/ranking?filter=" + filter), "filter");
+        Assert.Contains("given twice", detail);
+        Assert.True(detail.Length <= 1001, $"detail has {detail.Length} characters");
+    }
+
+    [Fact]
+    public async Task Results_kept_for_later_requests_are_bounded()
+    {
+        var client = factory.CreateClient();
+        var data = factory.Services.GetRequiredService<Sousei.Geo.Service.Data.CityData>();
+        for (var i = 0; i < VacantAnalysisEndpoints.MemoCapacity + 10; i++)
+        {
+            var response = await client.GetAsync(FormattableString.Invariant($"/api/vacant/ranking?top=1&weights=decay={i + 1}"));
+            Assert.True(response.IsSuccessStatusCode, $"weights decay={i + 1}: {(int)response.StatusCode}");
+        }
+
+        Assert.InRange(VacantAnalysisEndpoints.CachedResults(data), 1, VacantAnalysisEndpoints.MemoCapacity);
     }
 }
