@@ -50,6 +50,18 @@ public static class ServiceApp
         app.UseExceptionHandler();
         // 404 / 405 without a body: ProblemDetails whatever the Accept header (the default falls back to text/plain).
         app.UseStatusCodePages(c => TypedResults.Problem(statusCode: c.HttpContext.Response.StatusCode).ExecuteAsync(c.HttpContext));
+        // HEAD (RFC 9110 §9.3.2) is answered by the GET endpoint: routing sees GET, and the server, which still knows
+        // the request was HEAD, sends the status and headers without the body.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
+        app.UseRouting();
         // Only the one document: another name would get the OpenAPI middleware's plain-text 404 instead of ProblemDetails.
         app.MapOpenApi("/openapi/v1.json");
         app.MapViewer();
