@@ -46,15 +46,9 @@ internal static class CommandRunner
         }
         catch (DataException e)
         {
-            console.Error.WriteLine($"sousei {command.Name}: the input data has {e.Problems.Count}{(e.Truncated ? "+" : "")} problem{(e.Problems.Count == 1 ? "" : "s")}:");
-            foreach (var p in e.Problems)
+            foreach (var line in e.ReportLines($"sousei {command.Name}"))
             {
-                console.Error.WriteLine("  " + p);
-            }
-
-            if (e.Truncated)
-            {
-                console.Error.WriteLine("  (more problems were found; only the first ones are listed)");
+                console.Error.WriteLine(line);
             }
 
             return BadInput;

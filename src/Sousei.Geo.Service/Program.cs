@@ -15,10 +15,9 @@ public partial class Program
         }
         catch (DataException e)
         {
-            Console.Error.WriteLine($"sousei-service: the input data has {e.Problems.Count}{(e.Truncated ? "+" : "")} problem{(e.Problems.Count == 1 ? "" : "s")}:");
-            foreach (var p in e.Problems)
+            foreach (var line in e.ReportLines("sousei-service"))
             {
-                Console.Error.WriteLine("  " + p);
+                Console.Error.WriteLine(line);
             }
 
             return 2;
