@@ -31,6 +31,8 @@ public sealed class VacantHouseFilter
     /// <summary>The survey statuses a vacant house may have (docs/data-model.md); readers reject any other.</summary>
     public static IReadOnlyList<string> Statuses { get; } = ["vacant", "listed", "under_repair", "specified", "demolished"];
 
+    private const int ProblemCap = 20;
+
     private readonly List<Func<RankedVacantHouse, bool>> _conditions;
 
     private VacantHouseFilter(string text, List<Func<RankedVacantHouse, bool>> conditions, IReadOnlyList<string> keysUsed)
@@ -106,7 +108,11 @@ public sealed class VacantHouseFilter
 
         if (problems.Count > 0)
         {
-            throw new ArgumentException("bad filter: " + string.Join("; ", problems), nameof(text));
+            // Each problem once, at most ProblemCap of them (STYLE.md), so a long bad filter gives a readable message.
+            var distinct = problems.Distinct(StringComparer.Ordinal).ToList();
+            var listed = string.Join("; ", distinct.Take(ProblemCap));
+            var more = distinct.Count > ProblemCap ? $"; and {distinct.Count - ProblemCap} more" : "";
+            throw new ArgumentException("bad filter: " + listed + more, nameof(text));
         }
 
         return new VacantHouseFilter(text, conditions, keys);

@@ -91,6 +91,11 @@ public class VacantHouseRankingTests
         Assert.Equal(["A"], r.Houses.Where(VacantHouseFilter.Parse("vacancy_likelihood=高,min_floor_area_m2=100,inside=true").Matches).Select(h => h.Id));
         Assert.Equal(["C"], r.Houses.Where(VacantHouseFilter.Parse("inside=false").Matches).Select(h => h.Id));
 
+        // 30 different unknown keys and the same one 10 times: the first 20 distinct problems, each once, and a count of the rest.
+        var many = Assert.Throws<ArgumentException>(() => VacantHouseFilter.Parse(string.Join(",", Enumerable.Range(0, 30).Select(i => $"k{i}=1").Concat(Enumerable.Repeat("k0=1", 10)))));
+        Assert.Equal(20, many.Message.Split("unknown filter key").Length - 1);
+        Assert.Contains("; and 10 more", many.Message, StringComparison.Ordinal);
+
         var e = Assert.Throws<ArgumentException>(() => VacantHouseFilter.Parse("inside=true,colour=red"));
         Assert.Contains("unknown filter key 'colour'", e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => VacantHouseFilter.Parse("inside=maybe"));
