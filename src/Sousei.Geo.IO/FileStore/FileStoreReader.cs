@@ -5,7 +5,6 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Model;
-using Sousei.Geo.Core.Vacant;
 using Sousei.Geo.Core.Validation;
 using Sousei.Geo.IO.Estat;
 using Sousei.Geo.IO.GeoJson;
@@ -115,11 +114,9 @@ public static partial class FileStoreReader
         var vacant = ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse).OfType<VacantHouse>().ToList();
         DuplicateIds(vacant.Select(v => v.Id), LayerFileName(directory, "vacant_houses"), problems);
         DuplicateIds(hubs.OfType<Hub>().Select(h => h.Id), LayerFileName(directory, "hubs"), problems);
-        var centrals = hubs.OfType<Hub>().Where(h => h.Kind == "central").Select(h => h.Id).ToList();
-        if (centrals.Count > 1)
+        if (HubAttributes.CentralProblem(hubs.OfType<Hub>(), LayerFileName(directory, "hubs")) is { } central)
         {
-            // Travel times "to the centre" would silently use whichever central hub comes first.
-            problems.Add(new DataProblem("hubs.central", LayerFileName(directory, "hubs"), $"{centrals.Count} hubs have kind 'central' ({string.Join(", ", centrals.Take(5).Select(c => $"'{c}'"))}{(centrals.Count > 5 ? ", …" : "")}); exactly one hub is the central hub"));
+            problems.Add(central);
         }
 
         problems.ThrowIfAny();
@@ -288,24 +285,8 @@ public static partial class FileStoreReader
         return convert(feature, geometry, new FeatureContext(file, index, id, line, problems));
     }
 
-    private static Hub? ToHub(IFeature f, Geometry g, FeatureContext ctx)
-    {
-        var id = AttributeValues.GetString(f, "id");
-        var kind = AttributeValues.GetString(f, "kind");
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            ctx.Problem("attribute.id", "property 'id' is missing");
-            return null;
-        }
-
-        if (kind is not ("central" or "regional"))
-        {
-            ctx.Problem("attribute.kind", $"property 'kind' is '{kind}'; expected 'central' or 'regional'");
-            return null;
-        }
-
-        return new Hub(id, AttributeValues.GetString(f, "name") ?? id, kind, (Point)g);
-    }
+    private static Hub? ToHub(IFeature f, Geometry g, FeatureContext ctx) =>
+        HubAttributes.Read((Point)g, name => AttributeValues.Get(f, name), ctx.Problem);
 
     private static Zone? ToZone(IFeature f, Geometry g, FeatureContext ctx)
     {
@@ -343,65 +324,8 @@ public static partial class FileStoreReader
         return new Building(ctx.Id ?? ctx.Index.ToString(CultureInfo.InvariantCulture), g, floors, AttributeValues.GetString(f, "use") ?? "");
     }
 
-    private static VacantHouse? ToVacantHouse(IFeature f, Geometry g, FeatureContext ctx)
-    {
-        var id = AttributeValues.GetString(f, "id");
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            ctx.Problem("attribute.id", "property 'id' is missing");
-            return null;
-        }
-
-        string? Rank(string name)
-        {
-            var v = AttributeValues.GetString(f, name);
-            var normalised = v switch
-            {
-                null or "" => null,
-                "低" or "low" => "low",
-                "中" or "medium" => "medium",
-                "高" or "high" => "high",
-                _ => "?",
-            };
-            if (normalised == "?")
-            {
-                ctx.Problem("attribute." + name, $"property '{name}' is '{v}'; expected low, medium or high (低/中/高)");
-            }
-
-            return normalised;
-        }
-
-        // Areas and widths are measurements: a negative one is an error in the survey, not a value to rank by.
-        double? Measure(string name) => AttributeValues.Get(f, name) is null ? null
-            : !AttributeValues.TryGetNumber(f, name, out var v, out var problem) ? Fail(problem!, name)
-            : v < 0 ? Fail($"property '{name}' is {v.ToString(CultureInfo.InvariantCulture)}; it must be ≥ 0", name)
-            : v;
-        double? Fail(string message, string name)
-        {
-            ctx.Problem("attribute." + name, message);
-            return null;
-        }
-
-        var likelihood = Rank("vacancy_likelihood");
-        var decay = Rank("decay_rank");
-        int? built = AttributeValues.Get(f, "built_year") is null ? null : Integer(f, "built_year", ctx, 1, out var year) ? year : null;
-        var surveyDate = AttributeValues.GetString(f, "survey_date");
-        if (!string.IsNullOrEmpty(surveyDate) && !DateOnly.TryParseExact(surveyDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            ctx.Problem("attribute.survey_date", $"property 'survey_date' is '{surveyDate}'; expected a date YYYY-MM-DD");
-        }
-
-        var status = AttributeValues.GetString(f, "status");
-        if (!string.IsNullOrEmpty(status) && !VacantHouseFilter.Statuses.Contains(status))
-        {
-            // The ranking leaves out demolished houses and filters by status: an unknown value would be ranked as if vacant.
-            ctx.Problem("attribute.status", $"property 'status' is '{status}'; expected one of {string.Join(", ", VacantHouseFilter.Statuses)}");
-        }
-
-        return new VacantHouse(id, g, likelihood, decay, built, AttributeValues.GetString(f, "structure"),
-            Measure("floor_area_m2"), Measure("land_area_m2"), Measure("frontage_road_width_m"), surveyDate,
-            status, AttributeValues.GetString(f, "owner_name"), AttributeValues.GetString(f, "owner_contact"));
-    }
+    private static VacantHouse? ToVacantHouse(IFeature f, Geometry g, FeatureContext ctx) =>
+        VacantHouseAttributes.Read(g, name => AttributeValues.Get(f, name), ctx.Problem);
 
     /// <summary>
     /// Names the A55 都市機能誘導区域 after hubs, one hub per area: pairs are taken in order of plane distance

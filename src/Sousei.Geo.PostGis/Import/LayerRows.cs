@@ -2,13 +2,15 @@ using System.Globalization;
 using NetTopologySuite.Geometries;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Validation;
+using Sousei.Geo.IO.FileStore;
 
 namespace Sousei.Geo.PostGis.Import;
 
 /// <summary>
 /// Builds one layer's rows from generic records (a Shapefile's .dbf, a CSV), with the checks of the
 /// file-store reader: required properties present and typed, geometry type, coordinates and
-/// validity. Property names match case-insensitively, and a .dbf field cut to 10 characters matches
+/// validity; vacant houses and hubs through the very rules it uses (<see cref="VacantHouseAttributes"/>,
+/// <see cref="HubAttributes"/>). Property names match case-insensitively, and a .dbf field cut to 10 characters matches
 /// the longer name (<c>vacancy_li</c> → <c>vacancy_likelihood</c>). Not thread-safe.
 /// </summary>
 internal sealed class LayerRows
@@ -96,28 +98,6 @@ internal sealed class LayerRows
             return (int)Math.Round(d);
         }
 
-        double? Number(string name)
-        {
-            var v = get(name);
-            if (v is null || (v is string s0 && s0.Trim().Length == 0))
-            {
-                return null;
-            }
-
-            if (v is string s && double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
-            {
-                return parsed;
-            }
-
-            if (v is IConvertible c and not string and not bool)
-            {
-                return c.ToDouble(CultureInfo.InvariantCulture);
-            }
-
-            Problem("attribute." + name, $"property '{name}' must be a number, found '{v}'");
-            return null;
-        }
-
         int? Year()
         {
             var fromRow = Int("year", 1800, _year is null);
@@ -188,56 +168,19 @@ internal sealed class LayerRows
 
                 break;
             case "hubs":
+                if (HubAttributes.Read((Point)g, Cleaned(get), Problem) is { } hub)
                 {
-                    var hubId = Required("id");
-                    var kind = Text(get("kind"));
-                    if (kind is not ("central" or "regional"))
-                    {
-                        Problem("attribute.kind", $"property 'kind' is '{kind}'; expected 'central' or 'regional'");
-                    }
-                    else if (hubId is not null)
-                    {
-                        _hubs.Add(new Hub(hubId, Text(get("name")) ?? hubId, kind, (Point)g));
-                    }
-
-                    break;
+                    _hubs.Add(hub);
                 }
 
+                break;
             case "vacant_houses":
+                if (VacantHouseAttributes.Read(g, Cleaned(get), Problem) is { } house)
                 {
-                    string? Rank(string name)
-                    {
-                        var v = Text(get(name));
-                        var n = v switch
-                        {
-                            null or "" => null,
-                            "低" or "low" => "low",
-                            "中" or "medium" => "medium",
-                            "高" or "high" => "high",
-                            _ => "?",
-                        };
-                        if (n == "?")
-                        {
-                            Problem("attribute." + name, $"property '{name}' is '{v}'; expected low, medium or high (低/中/高)");
-                            return null;
-                        }
-
-                        return n;
-                    }
-
-                    var vid = Required("id");
-                    var likelihood = Rank("vacancy_likelihood");
-                    var decay = Rank("decay_rank");
-                    var built = Number("built_year");
-                    if (vid is not null)
-                    {
-                        _vacant.Add(new VacantHouse(vid, g, likelihood, decay, built is null ? null : (int)built, Text(get("structure")),
-                            Number("floor_area_m2"), Number("land_area_m2"), Number("frontage_road_width_m"), Text(get("survey_date")),
-                            Text(get("status")), Text(get("owner_name")), Text(get("owner_contact"))));
-                    }
-
-                    break;
+                    _vacant.Add(house);
                 }
+
+                break;
         }
     }
 
@@ -247,6 +190,11 @@ internal sealed class LayerRows
         foreach (var dup in IdsOf().GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1).Take(5))
         {
             _problems.Add(new DataProblem("feature.duplicate_id", _file, $"id '{dup.Key}' is used by {dup.Count()} features"));
+        }
+
+        if (_layer == "hubs" && HubAttributes.CentralProblem(_hubs, _file) is { } central)
+        {
+            _problems.Add(central);
         }
 
         _problems.ThrowIfAny();
@@ -297,6 +245,13 @@ internal sealed class LayerRows
             return i < 0 ? null : value(i);
         };
     }
+
+    /// <summary>CSV cells and .dbf character fields padded or left blank: trimmed, and blank as absent.</summary>
+    private static Func<string, object?> Cleaned(Func<string, object?> get) => name => get(name) switch
+    {
+        string s => s.Trim() is { Length: > 0 } t ? t : null,
+        var v => v,
+    };
 
     private static string? Text(object? v) => v switch
     {

@@ -73,6 +73,98 @@ public sealed class ShapefileAndCsvTests
         Assert.Equal((3L, "attribute.persons"), (p.Line!.Value, p.Code));
     }
 
+    [Fact]
+    public void A_vacant_house_csv_with_values_out_of_their_domain_is_refused_naming_file_line_and_id()
+    {
+        var path = Path.Combine(Temp(), "akiya.csv");
+        File.WriteAllText(path, """
+            lon,lat,id,status,floor_area_m2,built_year,survey_date
+            130.70,32.80,v-ok,vacant,80,1975,2024-04-01
+            130.71,32.81,v-status,sold,,,
+            130.72,32.82,v-area,vacant,-20,,
+            130.73,32.83,v-year,,,1975.5,
+            130.74,32.84,v-date,,,,2024/04/01
+            """);
+
+        var e = Assert.Throws<DataException>(() => CsvPointLayer.Read(path, "vacant_houses", "lon", "lat", null, PlaneProjection.Kumamoto));
+
+        // Line 1 is the header, so the house at index i is on line i + 2.
+        Assert.Equal(
+            [
+                ("attribute.status", 1, 3L, "v-status"), ("attribute.floor_area_m2", 2, 4L, "v-area"),
+                ("attribute.built_year", 3, 5L, "v-year"), ("attribute.survey_date", 4, 6L, "v-date"),
+            ],
+            e.Problems.Select(p => (p.Code, p.FeatureIndex!.Value, p.Line!.Value, p.FeatureId!)));
+        Assert.All(e.Problems, p => Assert.Equal("akiya.csv", p.File));
+        Assert.Contains("'sold'", e.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("≥ 0", e.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("must be an integer", e.Problems[2].Message, StringComparison.Ordinal);
+        Assert.Contains("YYYY-MM-DD", e.Problems[3].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vacant_house_csv_reads_ranks_in_Japanese_and_blank_cells_as_absent()
+    {
+        var path = Path.Combine(Temp(), "akiya.csv");
+        File.WriteAllText(path, "lon,lat,id,vacancy_likelihood,decay_rank,floor_area_m2,built_year,survey_date,status\n130.70,32.80, v1 ,高,低, 80.5 ,1975,2024-04-01,listed\n130.71,32.81,v2,,, ,,,\n");
+
+        var houses = CsvPointLayer.Read(path, "vacant_houses", "lon", "lat", null, PlaneProjection.Kumamoto).VacantHouses!;
+
+        Assert.Equal(2, houses.Count);
+        var v1 = houses[0];
+        Assert.Equal(("v1", "high", "low", 80.5, 1975, "2024-04-01", "listed"), (v1.Id, v1.VacancyLikelihood, v1.DecayRank, v1.FloorAreaSquareMeters, v1.BuiltYear, v1.SurveyDate, v1.Status));
+        var v2 = houses[1];
+        Assert.Equal(("v2", null, null, null, null, null, null), (v2.Id, v2.VacancyLikelihood, v2.DecayRank, v2.FloorAreaSquareMeters, v2.BuiltYear, v2.SurveyDate, v2.Status));
+    }
+
+    [Fact]
+    public void A_vacant_house_shapefile_with_values_out_of_their_domain_is_refused_naming_file_record_and_id()
+    {
+        // Numeric .dbf fields arrive as numbers: built_year as a double (the field has decimals), the areas too.
+        var shp = WriteVacantShapefile(
+            ("v-ok", "vacant", 80.0, 1975.0, "2024-04-01"),
+            ("v-status", "sold", 80.0, 1975.0, "2024-04-01"),
+            ("v-area", "vacant", -20.0, 1975.0, "2024-04-01"),
+            ("v-year", "vacant", 80.0, 1975.5, "2024-04-01"),
+            ("v-date", "vacant", 80.0, 1975.0, "2024/04/01"));
+
+        var e = Assert.Throws<DataException>(() => ShapefileLayer.Read(shp, "vacant_houses", null, PlaneProjection.Kumamoto));
+
+        // Shapefile records are numbered from 1: the house at index i is record i + 1.
+        Assert.Equal(
+            [
+                ("attribute.status", 1, 2L, "v-status"), ("attribute.floor_area_m2", 2, 3L, "v-area"),
+                ("attribute.built_year", 3, 4L, "v-year"), ("attribute.survey_date", 4, 5L, "v-date"),
+            ],
+            e.Problems.Select(p => (p.Code, p.FeatureIndex!.Value, p.Line!.Value, p.FeatureId!)));
+        Assert.All(e.Problems, p => Assert.Equal("akiya.shp", p.File));
+        Assert.Contains("1975.5", e.Problems[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vacant_house_shapefile_with_cut_field_names_and_whole_number_doubles_is_read()
+    {
+        var shp = WriteVacantShapefile(("v1", "specified", 80.5, 1975.0, "2024-04-01"));
+
+        var house = Assert.Single(ShapefileLayer.Read(shp, "vacant_houses", null, PlaneProjection.Kumamoto).VacantHouses!);
+
+        Assert.Equal(("v1", "specified", 80.5, 1975, "2024-04-01"), (house.Id, house.Status, house.FloorAreaSquareMeters, house.BuiltYear, house.SurveyDate));
+    }
+
+    [Fact]
+    public void A_hubs_csv_with_two_central_hubs_is_refused_naming_both()
+    {
+        var path = Path.Combine(Temp(), "hubs.csv");
+        File.WriteAllText(path, "lon,lat,id,name,kind\n130.70,32.80,a,A,central\n130.71,32.81,b,B,regional\n130.72,32.82,c,C,central\n");
+
+        var e = Assert.Throws<DataException>(() => CsvPointLayer.Read(path, "hubs", "lon", "lat", null, PlaneProjection.Kumamoto));
+
+        var p = Assert.Single(e.Problems);
+        Assert.Equal(("hubs.central", "hubs.csv"), (p.Code, p.File));
+        Assert.Contains("'a', 'c'", p.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'b'", p.Message, StringComparison.Ordinal);
+    }
+
     [PostGisFact]
     public void A_shapefile_layer_imports_into_the_database()
     {
@@ -100,6 +192,20 @@ public sealed class ShapefileAndCsvTests
         }
 
         File.WriteAllText(Path.ChangeExtension(shp, ".prj"), prj);
+        return shp;
+    }
+
+    private static string WriteVacantShapefile(params (string Id, string Status, double FloorArea, double BuiltYear, string SurveyDate)[] houses)
+    {
+        var f = new GeometryFactory(new PrecisionModel(), 6670);
+        var features = houses.Select((h, i) => (IFeature)new Feature(f.CreatePoint(new Coordinate(-27000 + (10 * i), -21750)), new AttributesTable
+        {
+            // .dbf field names hold 10 characters; GIS tools cut the longer ones like this.
+            { "id", h.Id }, { "status", h.Status }, { "floor_area", h.FloorArea }, { "built_year", h.BuiltYear }, { "survey_dat", h.SurveyDate },
+        }));
+        var shp = Path.Combine(Temp(), "akiya.shp");
+        NetTopologySuite.IO.Esri.Shapefile.WriteAllFeatures(features, shp, Zone2Prj, Encoding.UTF8);
+        File.WriteAllText(Path.ChangeExtension(shp, ".prj"), Zone2Prj);
         return shp;
     }
 
