@@ -220,25 +220,6 @@ public static partial class FileStoreReader
         return id;
     }
 
-    private static bool Integer(IFeature f, string name, FeatureContext ctx, long min, out int value)
-    {
-        value = 0;
-        if (!AttributeValues.TryGetInteger(f, name, out var l, out var problem))
-        {
-            ctx.Problem("attribute." + name, problem!);
-            return false;
-        }
-
-        if (l < min || l > int.MaxValue)
-        {
-            ctx.Problem("attribute." + name, $"property '{name}' is {l}; it must be a whole number ≥ {min}");
-            return false;
-        }
-
-        value = (int)l;
-        return true;
-    }
-
     private static List<Household> ReadOptionalHouseholds(string directory, ProblemCollector problems, GeometryChecks checks)
     {
         var path = LayerFiles.Find(directory, "households");
@@ -246,13 +227,8 @@ public static partial class FileStoreReader
     }
 
     /// <summary>Converts one household feature read by the general GeoJSON reader (the slow path).</summary>
-    internal static Household? ToHousehold(IFeature f, Geometry g, FeatureContext ctx)
-    {
-        var okPersons = Integer(f, "persons", ctx, 0, out var persons);
-        var okYear = Integer(f, "year", ctx, 1800, out var year);
-        var p = (Point)g;
-        return okPersons && okYear ? new Household(p.X, p.Y, persons, year) : null;
-    }
+    internal static Household? ToHousehold(IFeature f, Geometry g, FeatureContext ctx) =>
+        HouseholdAttributes.Read((Point)g, name => AttributeValues.Get(f, name), ctx.Problem);
 
     /// <summary>Reads and converts one feature from its bytes with the general reader and checks.</summary>
     internal static T? ReadOne<T>(ReadOnlySpan<byte> slice, string file, int index, long line, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert)
@@ -288,41 +264,14 @@ public static partial class FileStoreReader
     private static Hub? ToHub(IFeature f, Geometry g, FeatureContext ctx) =>
         HubAttributes.Read((Point)g, name => AttributeValues.Get(f, name), ctx.Problem);
 
-    private static Zone? ToZone(IFeature f, Geometry g, FeatureContext ctx)
-    {
-        var id = AttributeValues.GetString(f, "id");
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            ctx.Problem("attribute.id", "property 'id' is missing");
-            return null;
-        }
+    private static Zone? ToZone(IFeature f, Geometry g, FeatureContext ctx) =>
+        ZoneAttributes.Read(g, name => AttributeValues.Get(f, name), ctx.Problem);
 
-        return new Zone(id, AttributeValues.GetString(f, "name") ?? id, AttributeValues.GetString(f, "kind") ?? "zone", g);
-    }
+    private static TownBlock? ToBlock(IFeature f, Geometry g, FeatureContext ctx) =>
+        TownBlockAttributes.Read(g, name => AttributeValues.Get(f, name), ctx.Problem);
 
-    private static TownBlock? ToBlock(IFeature f, Geometry g, FeatureContext ctx)
-    {
-        var code = AttributeValues.GetString(f, "code");
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            ctx.Problem("attribute.code", "property 'code' is missing");
-            return null;
-        }
-
-        var okPersons = Integer(f, "persons", ctx, 0, out var persons);
-        var okYear = Integer(f, "year", ctx, 1800, out var year);
-        return okPersons && okYear ? new TownBlock(code, AttributeValues.GetString(f, "name") ?? code, g, persons, year) : null;
-    }
-
-    private static Building? ToBuilding(IFeature f, Geometry g, FeatureContext ctx)
-    {
-        if (!Integer(f, "floors", ctx, 1, out var floors))
-        {
-            return null;
-        }
-
-        return new Building(ctx.Id ?? ctx.Index.ToString(CultureInfo.InvariantCulture), g, floors, AttributeValues.GetString(f, "use") ?? "");
-    }
+    private static Building? ToBuilding(IFeature f, Geometry g, FeatureContext ctx) =>
+        BuildingAttributes.Read(ctx.Id ?? ctx.Index.ToString(CultureInfo.InvariantCulture), g, name => AttributeValues.Get(f, name), ctx.Problem);
 
     private static VacantHouse? ToVacantHouse(IFeature f, Geometry g, FeatureContext ctx) =>
         VacantHouseAttributes.Read(g, name => AttributeValues.Get(f, name), ctx.Problem);

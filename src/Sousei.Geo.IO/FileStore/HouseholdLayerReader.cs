@@ -8,8 +8,9 @@ namespace Sousei.Geo.IO.FileStore;
 /// <summary>
 /// Reads the households layer (often a million points) fast: features are located in one pass, then
 /// parsed in parallel straight from the bytes (<see cref="PointFeatureParser"/>) and validated like
-/// every other layer; a feature of any other shape goes through the general reader, so the result
-/// and the problems are the same as the general path's, only faster.
+/// every other layer; a feature of any other shape, or with a persons or year that
+/// <see cref="HouseholdAttributes"/> would refuse, goes through the general reader, so the result and the
+/// problems are the same as the general path's, only faster.
 /// </summary>
 internal static class HouseholdLayerReader
 {
@@ -30,8 +31,8 @@ internal static class HouseholdLayerReader
         }
 
         var parsed = new Household[slices.Count];
-        var status = new byte[slices.Count]; // 0 ok, 1 fallback, 2 problem
-        var messages = new (string Code, string Message, string? Id)[slices.Count];
+        var status = new byte[slices.Count]; // 0 ok, 1 general path, 2 coordinate problem
+        var messages = new (string Message, string? Id)[slices.Count];
         Parallel.For(0, slices.Count, () => new PointFeatureParser.Value[Wanted.Length], (i, _, values) =>
         {
             var (start, length) = slices[i];
@@ -44,21 +45,14 @@ internal static class HouseholdLayerReader
             if (checks.PointProblem(x, y) is { } problem)
             {
                 status[i] = 2;
-                messages[i] = ("geometry.coordinates", problem, id);
+                messages[i] = (problem, id);
                 return values;
             }
 
-            var persons = Integer(values[0], "persons", 0, out var personsProblem);
-            var year = Integer(values[1], "year", 1800, out var yearProblem);
-            if (personsProblem is not null || yearProblem is not null)
+            if (!TryWholeNumber(values[0], 0, out var persons) || !TryWholeNumber(values[1], HouseholdAttributes.MinimumYear, out var year))
             {
-                status[i] = 2;
-                messages[i] = (personsProblem is not null ? "attribute.persons" : "attribute.year", personsProblem ?? yearProblem!, id);
-                if (personsProblem is not null && yearProblem is not null)
-                {
-                    messages[i] = ("attribute.persons", personsProblem + "; " + yearProblem, id);
-                }
-
+                // Rare: the general path words the problems, as HouseholdAttributes does for every reader.
+                status[i] = 1;
                 return values;
             }
 
@@ -76,8 +70,8 @@ internal static class HouseholdLayerReader
                     result.Add(parsed[i]);
                     break;
                 case 2:
-                    var (code, message, id) = messages[i];
-                    problems.Add(new DataProblem(code, file, message, i, id, lines.LineOf(slices[i].Start)));
+                    var (message, id) = messages[i];
+                    problems.Add(new DataProblem("geometry.coordinates", file, message, i, id, lines.LineOf(slices[i].Start)));
                     break;
                 default:
                     var (start, length) = slices[i];
@@ -94,42 +88,30 @@ internal static class HouseholdLayerReader
         return result;
     }
 
-    private static int Integer(PointFeatureParser.Value value, string name, long min, out string? problem)
+    /// <summary>What <see cref="AttributeValues.WholeNumber"/> accepts, without wording a problem.</summary>
+    private static bool TryWholeNumber(PointFeatureParser.Value value, long min, out int result)
     {
-        problem = null;
+        result = 0;
         long l;
-        if (!value.Present)
+        if (value.Number is { } d && AttributeValues.IsWhole(d))
         {
-            problem = $"property '{name}' is missing";
-            return 0;
-        }
-
-        if (value.Number is { } d)
-        {
-            if (Math.Abs(d - Math.Round(d)) > 1e-9 || Math.Abs(d) > 1e15)
-            {
-                problem = $"property '{name}' must be an integer, found {value.Raw}";
-                return 0;
-            }
-
             l = (long)Math.Round(d);
         }
-        else if (value.Text is { } s && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        else if (value.Number is null && value.Text is { } s && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
         {
             l = parsed;
         }
         else
         {
-            problem = $"property '{name}' must be an integer, found {(value.Text is null ? value.Raw : $"\"{value.Text}\"")}";
-            return 0;
+            return false;
         }
 
         if (l < min || l > int.MaxValue)
         {
-            problem = $"property '{name}' is {l}; it must be a whole number ≥ {min}";
-            return 0;
+            return false;
         }
 
-        return (int)l;
+        result = (int)l;
+        return true;
     }
 }

@@ -63,31 +63,9 @@ public static class VacantHouseAttributes
             : v < 0 ? Fail(name, $"property '{name}' is {v.ToString(CultureInfo.InvariantCulture)}; it must be ≥ 0")
             : v;
 
-        int? BuiltYear()
-        {
-            if (get("built_year") is not { } raw)
-            {
-                return null;
-            }
-
-            if (!AttributeValues.TryInteger(raw, "built_year", out var year, out var message))
-            {
-                problem("attribute.built_year", message!);
-                return null;
-            }
-
-            if (year < 1 || year > int.MaxValue)
-            {
-                problem("attribute.built_year", $"property 'built_year' is {year}; it must be a whole number ≥ 1");
-                return null;
-            }
-
-            return (int)year;
-        }
-
         var likelihood = Rank("vacancy_likelihood");
         var decay = Rank("decay_rank");
-        var built = BuiltYear();
+        var built = get("built_year") is { } rawYear ? AttributeValues.WholeNumber(rawYear, "built_year", 1, problem) : null;
         var floor = Measure("floor_area_m2");
         var land = Measure("land_area_m2");
         var frontage = Measure("frontage_road_width_m");

@@ -7,10 +7,12 @@ namespace Sousei.Geo.IO.GeoJson;
 /// <summary>
 /// Typed access to feature properties, whatever representation the reader chose: a GeoJSON
 /// <see cref="JsonElement"/>, or the CLR values of a .dbf (string, int, long, double, decimal,
-/// bool, DateTime) or a CSV (string). The value overloads serve readers that are not GeoJSON.
+/// bool, DateTime) or a CSV (string). The value overloads serve readers that are not GeoJSON, such as
+/// the Shapefile and CSV imports into PostGIS. Stateless, thread-safe.
 /// </summary>
-internal static class AttributeValues
+public static class AttributeValues
 {
+    /// <summary>Property <paramref name="name"/> of <paramref name="feature"/>, normalised (<see cref="Normalize"/>); null when absent.</summary>
     public static object? Get(IFeature feature, string name)
     {
         var attributes = feature.Attributes;
@@ -30,6 +32,7 @@ internal static class AttributeValues
         }
         : value;
 
+    /// <summary>Property <paramref name="name"/> of <paramref name="feature"/> as text (<see cref="Text"/>); null when absent.</summary>
     public static string? GetString(IFeature feature, string name) => Text(Get(feature, name));
 
     /// <summary>A value as text: numbers in the invariant culture, a .dbf date at midnight as YYYY-MM-DD.</summary>
@@ -42,14 +45,6 @@ internal static class AttributeValues
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         var o => o.ToString(),
     };
-
-    /// <summary>Reads an integer; a string of digits counts, a fractional number does not.</summary>
-    public static bool TryGetInteger(IFeature feature, string name, out long value, out string? problem) =>
-        TryInteger(Get(feature, name), name, out value, out problem);
-
-    /// <summary>Reads a number (integer or not); a numeric string counts.</summary>
-    public static bool TryGetNumber(IFeature feature, string name, out double value, out string? problem) =>
-        TryNumber(Get(feature, name), name, out value, out problem);
 
     /// <summary>An integer from the value of property <paramref name="name"/>; a string of digits counts, a fractional number does not.</summary>
     public static bool TryInteger(object? raw, string name, out long value, out string? problem)
@@ -67,10 +62,10 @@ internal static class AttributeValues
             case int i:
                 value = i;
                 return true;
-            case double d when Math.Abs(d - Math.Round(d)) < 1e-9 && Math.Abs(d) < 1e15:
+            case double d when IsWhole(d):
                 value = (long)Math.Round(d);
                 return true;
-            case float f when Math.Abs(f - Math.Round(f)) < 1e-9 && Math.Abs(f) < 1e15:
+            case float f when IsWhole(f):
                 value = (long)Math.Round(f);
                 return true;
             case decimal m when m == decimal.Truncate(m) && Math.Abs(m) < 1e15m:
@@ -83,6 +78,32 @@ internal static class AttributeValues
                 problem = $"property '{name}' must be an integer, found {Describe(other)}";
                 return false;
         }
+    }
+
+    /// <summary>Whether a number read as a double is a whole number, exactly representable as a long.</summary>
+    public static bool IsWhole(double d) => Math.Abs(d - Math.Round(d)) < 1e-9 && Math.Abs(d) < 1e15;
+
+    /// <summary>
+    /// An integer from <paramref name="min"/> to <see cref="int.MaxValue"/> from the value of property
+    /// <paramref name="name"/> (as <see cref="TryInteger(object?, string, out long, out string?)"/>); anything
+    /// else, a missing value too, goes to <paramref name="problem"/> with code <c>attribute.&lt;name&gt;</c>.
+    /// </summary>
+    /// <returns>The value, or null when there was a problem.</returns>
+    public static int? WholeNumber(object? raw, string name, long min, Action<string, string> problem)
+    {
+        if (!TryInteger(raw, name, out var value, out var message))
+        {
+            problem("attribute." + name, message!);
+            return null;
+        }
+
+        if (value < min || value > int.MaxValue)
+        {
+            problem("attribute." + name, $"property '{name}' is {value}; it must be a whole number ≥ {min}");
+            return null;
+        }
+
+        return (int)value;
     }
 
     /// <summary>A finite number from the value of property <paramref name="name"/>; a numeric string counts.</summary>

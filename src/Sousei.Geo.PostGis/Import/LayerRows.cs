@@ -3,14 +3,17 @@ using NetTopologySuite.Geometries;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Validation;
 using Sousei.Geo.IO.FileStore;
+using Sousei.Geo.IO.GeoJson;
 
 namespace Sousei.Geo.PostGis.Import;
 
 /// <summary>
 /// Builds one layer's rows from generic records (a Shapefile's .dbf, a CSV), with the checks of the
-/// file-store reader: required properties present and typed, geometry type, coordinates and
-/// validity; vacant houses and hubs through the very rules it uses (<see cref="VacantHouseAttributes"/>,
-/// <see cref="HubAttributes"/>). Property names match case-insensitively, and a .dbf field cut to 10 characters matches
+/// file-store reader: geometry type, coordinates and validity, and every layer's properties through the
+/// very rules it uses (<see cref="HouseholdAttributes"/>, <see cref="TownBlockAttributes"/>,
+/// <see cref="BuildingAttributes"/>, <see cref="ZoneAttributes"/>, <see cref="HubAttributes"/>,
+/// <see cref="VacantHouseAttributes"/>), so an import refuses what the file store refuses, with the same
+/// problem codes and messages. Property names match case-insensitively, and a .dbf field cut to 10 characters matches
 /// the longer name (<c>vacancy_li</c> → <c>vacancy_likelihood</c>). Not thread-safe.
 /// </summary>
 internal sealed class LayerRows
@@ -45,10 +48,11 @@ internal sealed class LayerRows
         }
     }
 
-    /// <summary>Adds one record: <paramref name="get"/> returns a property by name (null when absent or empty).</summary>
+    /// <summary>Adds one record: <paramref name="get"/> returns a property by name (null when absent).</summary>
     public void Add(int index, long line, Geometry? geometry, Func<string, object?> get)
     {
-        var id = Text(get("id")) ?? Text(get("code"));
+        var props = Cleaned(get);
+        var id = AttributeValues.Text(props("id")) ?? AttributeValues.Text(props("code"));
         void Problem(string code, string message) => _problems.Add(new DataProblem(code, _file, message, index, id, line));
         var allowed = _layer switch
         {
@@ -63,125 +67,70 @@ internal sealed class LayerRows
         }
 
         g.SRID = 4326;
-        int? Int(string name, long min, bool required)
-        {
-            var v = get(name);
-            if (v is null || (v is string s0 && s0.Trim().Length == 0))
-            {
-                if (required)
-                {
-                    Problem("attribute." + name, $"property '{name}' is missing");
-                }
-
-                return null;
-            }
-
-            double d;
-            switch (v)
-            {
-                case string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out d):
-                    break;
-                case IConvertible c when v is not string && v is not bool:
-                    d = c.ToDouble(CultureInfo.InvariantCulture);
-                    break;
-                default:
-                    Problem("attribute." + name, $"property '{name}' must be an integer, found '{v}'");
-                    return null;
-            }
-
-            if (Math.Abs(d - Math.Round(d)) > 1e-9 || d < min || d > int.MaxValue)
-            {
-                Problem("attribute." + name, $"property '{name}' is {d.ToString(CultureInfo.InvariantCulture)}; it must be a whole number ≥ {min}");
-                return null;
-            }
-
-            return (int)Math.Round(d);
-        }
-
-        int? Year()
-        {
-            var fromRow = Int("year", 1800, _year is null);
-            if (fromRow is { } y && _year is { } given && y != given)
-            {
-                Problem("attribute.year", $"row year {y} differs from --year {given}");
-                return null;
-            }
-
-            return fromRow ?? _year;
-        }
-
-        string? Required(string name)
-        {
-            var s = Text(get(name));
-            if (string.IsNullOrWhiteSpace(s))
-            {
-                Problem("attribute." + name, $"property '{name}' is missing");
-                return null;
-            }
-
-            return s;
-        }
-
         switch (_layer)
         {
             case "inducement_area":
-                _area.Add((Text(get("name")), g));
+                _area.Add((AttributeValues.Text(props("name")), g));
                 break;
             case "households":
+                if (HouseholdAttributes.Read((Point)g, WithYear(props), Problem) is { } household && SameYear(household.Year, Problem))
                 {
-                    var persons = Int("persons", 0, true);
-                    var year = Year();
-                    if (persons is { } p && year is { } y)
-                    {
-                        var point = (Point)g;
-                        _households.Add(new Household(point.X, point.Y, p, y));
-                    }
-
-                    break;
+                    _households.Add(household);
                 }
 
+                break;
             case "town_blocks":
+                if (TownBlockAttributes.Read(g, WithYear(props), Problem) is { } block && SameYear(block.Year, Problem))
                 {
-                    var code = Required("code");
-                    var persons = Int("persons", 0, true);
-                    var year = Year();
-                    if (code is not null && persons is { } p && year is { } y)
-                    {
-                        _blocks.Add(new TownBlock(code, Text(get("name")) ?? code, g, p, y));
-                    }
-
-                    break;
+                    _blocks.Add(block);
                 }
 
+                break;
             case "buildings":
-                if (Int("floors", 1, true) is { } floors)
+                if (BuildingAttributes.Read(id ?? index.ToString(CultureInfo.InvariantCulture), g, props, Problem) is { } building)
                 {
-                    _buildings.Add(new Building(id ?? index.ToString(CultureInfo.InvariantCulture), g, floors, Text(get("use")) ?? ""));
+                    _buildings.Add(building);
                 }
 
                 break;
             case "zones":
-                if (Required("id") is { } zoneId)
+                if (ZoneAttributes.Read(g, props, Problem) is { } zone)
                 {
-                    _zones.Add(new Zone(zoneId, Text(get("name")) ?? zoneId, Text(get("kind")) ?? "zone", g));
+                    _zones.Add(zone);
                 }
 
                 break;
             case "hubs":
-                if (HubAttributes.Read((Point)g, Cleaned(get), Problem) is { } hub)
+                if (HubAttributes.Read((Point)g, props, Problem) is { } hub)
                 {
                     _hubs.Add(hub);
                 }
 
                 break;
             case "vacant_houses":
-                if (VacantHouseAttributes.Read(g, Cleaned(get), Problem) is { } house)
+                if (VacantHouseAttributes.Read(g, props, Problem) is { } house)
                 {
                     _vacant.Add(house);
                 }
 
                 break;
         }
+    }
+
+    /// <summary>With --year, a record without a year has that year.</summary>
+    private Func<string, object?> WithYear(Func<string, object?> props) =>
+        _year is not { } given ? props : name => props(name) ?? (name == "year" ? given : null);
+
+    /// <summary>With --year, a record's own year must be that year.</summary>
+    private bool SameYear(int year, Action<string, string> problem)
+    {
+        if (_year is { } given && year != given)
+        {
+            problem("attribute.year", $"row year {year} differs from --year {given}");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>The batch that replaces this layer (for households and town blocks: the years present, or --year).</summary>
@@ -195,6 +144,12 @@ internal sealed class LayerRows
         if (_layer == "hubs" && HubAttributes.CentralProblem(_hubs, _file) is { } central)
         {
             _problems.Add(central);
+        }
+
+        if (_layer == "inducement_area" && _area.Count == 0 && !_problems.HasProblems)
+        {
+            // As in the file store: an empty area would replace the city's area with nothing.
+            _problems.Add(new DataProblem("layer.empty", _file, "layer has no features"));
         }
 
         _problems.ThrowIfAny();
@@ -251,13 +206,5 @@ internal sealed class LayerRows
     {
         string s => s.Trim() is { Length: > 0 } t ? t : null,
         var v => v,
-    };
-
-    private static string? Text(object? v) => v switch
-    {
-        null => null,
-        string s => s.Trim().Length == 0 ? null : s.Trim(),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => v.ToString(),
     };
 }

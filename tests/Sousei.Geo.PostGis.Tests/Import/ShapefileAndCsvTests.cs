@@ -165,6 +165,98 @@ public sealed class ShapefileAndCsvTests
         Assert.DoesNotContain("'b'", p.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_households_csv_is_refused_with_the_file_store_codes_and_messages_naming_file_line_and_id()
+    {
+        // The same five households as a CSV and as a GeoJSON file store; every cell is text in both.
+        (string Id, string Persons, string? Year)[] rows = [("h-ok", "3", "2023"), ("h-frac", "3.0", "2023"), ("h-neg", "-1", "2023"), ("h-text", "abc", "2023"), ("h-year", "2", null)];
+        var dir = Temp();
+        var csv = Path.Combine(dir, "hh.csv");
+        File.WriteAllText(csv, "lon,lat,id,persons,year\n" + string.Concat(rows.Select((r, i) => FormattableString.Invariant($"{130.70 + (0.01 * i)},32.80,{r.Id},{r.Persons},{r.Year}\n"))));
+        var store = Directory.CreateDirectory(Path.Combine(dir, "store")).FullName;
+        File.WriteAllText(Path.Combine(store, "inducement_area.geojson"), """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"a"},"geometry":{"type":"Polygon","coordinates":[[[130.6,32.7],[130.8,32.7],[130.8,32.9],[130.6,32.9],[130.6,32.7]]]}}]}""");
+        // One feature a line, after the opening line: feature i is on line i + 2, as CSV row i is (after the header).
+        File.WriteAllText(Path.Combine(store, "households.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[\n" + string.Join(",\n", rows.Select((r, i) =>
+            FormattableString.Invariant($"{{\"type\":\"Feature\",\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{130.70 + (0.01 * i)},32.80]}},\"properties\":{{\"id\":\"{r.Id}\",\"persons\":\"{r.Persons}\"{(r.Year is null ? "" : $",\"year\":\"{r.Year}\"")}}}}}"))) + "\n]}");
+
+        var fromCsv = Assert.Throws<DataException>(() => CsvPointLayer.Read(csv, "households", "lon", "lat", null, PlaneProjection.Kumamoto)).Problems;
+        var fromStore = Assert.Throws<DataException>(() => IO.FileStore.FileStoreReader.Load(store, PlaneProjection.Kumamoto)).Problems;
+
+        Assert.Equal(
+            [
+                ("attribute.persons", 1, 3L, "h-frac", "property 'persons' must be an integer, found \"3.0\""),
+                ("attribute.persons", 2, 4L, "h-neg", "property 'persons' is -1; it must be a whole number ≥ 0"),
+                ("attribute.persons", 3, 5L, "h-text", "property 'persons' must be an integer, found \"abc\""),
+                ("attribute.year", 4, 6L, "h-year", "property 'year' is missing"),
+            ],
+            fromCsv.Select(p => (p.Code, p.FeatureIndex!.Value, p.Line!.Value, p.FeatureId!, p.Message)));
+        Assert.All(fromCsv, p => Assert.Equal("hh.csv", p.File));
+        Assert.Equal(fromStore.Select(p => (p.Code, p.FeatureIndex, p.Line, p.FeatureId, p.Message)), fromCsv.Select(p => (p.Code, p.FeatureIndex, p.Line, p.FeatureId, p.Message)));
+    }
+
+    [Fact]
+    public void A_row_year_other_than_the_year_option_is_refused()
+    {
+        var path = Path.Combine(Temp(), "hh.csv");
+        File.WriteAllText(path, "lon,lat,persons,year\n130.70,32.80,3,2024\n130.71,32.81,2,2020\n");
+
+        var p = Assert.Single(Assert.Throws<DataException>(() => CsvPointLayer.Read(path, "households", "lon", "lat", 2024, PlaneProjection.Kumamoto)).Problems);
+
+        Assert.Equal(("attribute.year", 1, 3L), (p.Code, p.FeatureIndex!.Value, p.Line!.Value));
+        Assert.Contains("2020 differs from --year 2024", p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_town_blocks_shapefile_with_bad_persons_or_year_is_refused_naming_file_record_and_code()
+    {
+        // A .dbf numeric field with decimals gives every value as a double.
+        var shp = WritePolygonShapefile("blocks.shp",
+            [("code", "b-ok"), ("persons", 120.0), ("year", 2020.0)],
+            [("code", "b-neg"), ("persons", -5.0), ("year", 2020.0)],
+            [("code", "b-frac"), ("persons", 12.5), ("year", 2020.0)],
+            [("code", "b-year"), ("persons", 10.0), ("year", 1700.0)]);
+
+        var e = Assert.Throws<DataException>(() => ShapefileLayer.Read(shp, "town_blocks", null, PlaneProjection.Kumamoto));
+
+        Assert.Equal(
+            [
+                ("attribute.persons", 1, 2L, "b-neg", "property 'persons' is -5; it must be a whole number ≥ 0"),
+                ("attribute.persons", 2, 3L, "b-frac", "property 'persons' must be an integer, found 12.5"),
+                ("attribute.year", 3, 4L, "b-year", "property 'year' is 1700; it must be a whole number ≥ 1800"),
+            ],
+            e.Problems.Select(p => (p.Code, p.FeatureIndex!.Value, p.Line!.Value, p.FeatureId!, p.Message)));
+        Assert.All(e.Problems, p => Assert.Equal("blocks.shp", p.File));
+    }
+
+    [Fact]
+    public void A_buildings_shapefile_with_bad_floors_is_refused_and_a_good_one_read()
+    {
+        var bad = WritePolygonShapefile("bad.shp", [("id", "k-zero"), ("floors", 0.0), ("use", "residential")], [("id", "k-frac"), ("floors", 2.5), ("use", "mixed")]);
+
+        var e = Assert.Throws<DataException>(() => ShapefileLayer.Read(bad, "buildings", null, PlaneProjection.Kumamoto));
+
+        Assert.Equal(
+            [
+                ("attribute.floors", 0, 1L, "k-zero", "property 'floors' is 0; it must be a whole number ≥ 1"),
+                ("attribute.floors", 1, 2L, "k-frac", "property 'floors' must be an integer, found 2.5"),
+            ],
+            e.Problems.Select(p => (p.Code, p.FeatureIndex!.Value, p.Line!.Value, p.FeatureId!, p.Message)));
+        var good = WritePolygonShapefile("good.shp", [("id", "k1"), ("floors", 3.0), ("use", "residential")]);
+        var building = Assert.Single(ShapefileLayer.Read(good, "buildings", null, PlaneProjection.Kumamoto).Buildings!);
+        Assert.Equal(("k1", 3, "residential"), (building.Id, building.Floors, building.Use));
+    }
+
+    [Fact]
+    public void An_inducement_area_without_features_is_refused_as_in_the_file_store()
+    {
+        // Importing it would replace the city's area with nothing.
+        var rows = new LayerRows("inducement_area", "area.shp", null, new IO.GeoJson.GeometryChecks(PlaneProjection.Kumamoto, false), new ProblemCollector());
+
+        var p = Assert.Single(Assert.Throws<DataException>(() => rows.ToBatch("area.shp")).Problems);
+
+        Assert.Equal(("layer.empty", "area.shp"), (p.Code, p.File));
+    }
+
     [PostGisFact]
     public void A_shapefile_layer_imports_into_the_database()
     {
@@ -192,6 +284,28 @@ public sealed class ShapefileAndCsvTests
         }
 
         File.WriteAllText(Path.ChangeExtension(shp, ".prj"), prj);
+        return shp;
+    }
+
+    /// <summary>Squares of 100 m in zone II, one a record, 200 m apart, with the given attributes.</summary>
+    private static string WritePolygonShapefile(string name, params (string Name, object Value)[][] records)
+    {
+        var f = new GeometryFactory(new PrecisionModel(), 6670);
+        var features = records.Select((r, i) =>
+        {
+            var (x, y) = (-27_000.0 + (200 * i), -21_800.0);
+            var square = f.CreatePolygon([new(x, y), new(x + 100, y), new(x + 100, y + 100), new(x, y + 100), new(x, y)]);
+            var attributes = new AttributesTable();
+            foreach (var (field, value) in r)
+            {
+                attributes.Add(field, value);
+            }
+
+            return (IFeature)new Feature(square, attributes);
+        });
+        var shp = Path.Combine(Temp(), name);
+        NetTopologySuite.IO.Esri.Shapefile.WriteAllFeatures(features, shp, Zone2Prj, Encoding.UTF8);
+        File.WriteAllText(Path.ChangeExtension(shp, ".prj"), Zone2Prj);
         return shp;
     }
 
