@@ -64,8 +64,9 @@ clock.Restart();
 var coverage = TransitCoverage.Compute(network, households, null);
 Console.WriteLine($"coverage: {clock.Elapsed.TotalSeconds:F2} s; covered {coverage.CoveredPersons} of {coverage.Persons} ({coverage.ShareOfCity:P1}); rail stops {coverage.RailStops}, bus stops >= 30/day {coverage.QualifyingBusStops}");
 clock.Restart();
-var bands = Isochrone.Compute(network, (KumamotoHubs.All[0].Location.X, KumamotoHubs.All[0].Location.Y), [15, 30, 45, 60], options);
-Console.WriteLine($"isochrone 15/30/45/60 from the centre: {clock.Elapsed.TotalSeconds:F2} s; areas {string.Join(", ", bands.Select(b => $"{b.Minutes} min {b.AreaHectares:F0} ha"))}");
+var grid = Isochrone.Compute(network, (KumamotoHubs.All[0].Location.X, KumamotoHubs.All[0].Location.Y), options);
+var bands = Isochrone.Bands(grid, [15, 30, 45, 60]);
+Console.WriteLine($"isochrone grid ({grid.Cells.Count} cells of {grid.CellMeters} m) and bands 15/30/45/60 from the centre: {clock.Elapsed.TotalSeconds:F2} s; areas {string.Join(", ", bands.Select(b => $"{b.Minutes} min {b.AreaHectares:F0} ha"))}");
 return 0;
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

@@ -1,3 +1,4 @@
+using Sousei.Geo.Analysis.Requests;
 using Sousei.Geo.Cli.Commands;
 using Sousei.Geo.Core.Validation;
 
@@ -15,12 +16,12 @@ internal static class CommandRunner
         var commands = CommandRegistry.All;
         if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
         {
-            var topic = args.Count > 1 ? commands.FirstOrDefault(c => c.Name == args[1]) : null;
+            var topic = args.Count > 1 ? Find(commands, args.Skip(1).ToList()) : null;
             console.Out.WriteLine(topic is null ? GeneralHelp(commands) : topic.Usage);
             return args.Count == 0 ? BadInput : Ok;
         }
 
-        var command = commands.FirstOrDefault(c => c.Name == args[0]);
+        var command = Find(commands, args);
         if (command is null)
         {
             console.Error.WriteLine($"sousei: unknown command '{args[0]}'. Commands: {string.Join(", ", commands.Select(c => c.Name))}");
@@ -35,8 +36,25 @@ internal static class CommandRunner
                 return Ok;
             }
 
-            var parsed = new CommandArgs(args.Skip(1).ToList(), command.Flags);
+            var parsed = new CommandArgs(args.Skip(command.Name.Split(' ').Length).ToList(), command.Flags);
             return command.Run(parsed, console);
+        }
+        catch (RequestException e)
+        {
+            // Each problem names its parameter as an option (--max-rides); a missing layer names the layer.
+            foreach (var p in e.Problems)
+            {
+                console.Error.WriteLine(p.IsDataProblem || p.Parameter == "data"
+                    ? $"sousei {command.Name}: {p.Message}"
+                    : $"sousei {command.Name}: {ParameterSpec.CliName(p.Parameter)}: {p.Message}");
+            }
+
+            if (!e.IsDataProblem)
+            {
+                console.Error.WriteLine($"(sousei help {command.Name} lists the options)");
+            }
+
+            return BadInput;
         }
         catch (UsageException e)
         {
@@ -66,10 +84,21 @@ internal static class CommandRunner
         }
     }
 
+    /// <summary>The command named by the first words: two-word commands (<c>vacant rank</c>) before one-word ones.</summary>
+    private static ICommand? Find(IReadOnlyList<ICommand> commands, IReadOnlyList<string> args)
+    {
+        if (args.Count > 1 && commands.FirstOrDefault(c => c.Name == args[0] + " " + args[1]) is { } two)
+        {
+            return two;
+        }
+
+        return args.Count > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;
+    }
+
     private static string GeneralHelp(IReadOnlyList<ICommand> commands)
     {
         var lines = new List<string> { "sousei — GIS analysis for the multi-core connected city (多核連携都市)", "", "Commands:" };
-        lines.AddRange(commands.Select(c => $"  {c.Name,-12} {c.Summary}"));
+        lines.AddRange(commands.Select(c => $"  {c.Name,-14} {c.Summary}"));
         lines.Add("");
         lines.Add("sousei help COMMAND shows a command's options.");
         return string.Join(Environment.NewLine, lines);

@@ -31,6 +31,15 @@ public static partial class Identifiers
         return cityCode;
     }
 
+    /// <summary>True when <paramref name="cityCode"/> is a municipality code; else <paramref name="problem"/> says why (data, not exception text).</summary>
+    public static bool IsCity(string? cityCode, out string? problem)
+    {
+        problem = cityCode is not null && CityPattern().IsMatch(cityCode)
+            ? null
+            : $"city code '{Printable(cityCode)}' is not a JIS municipality code (5 digits, e.g. 43100 for Kumamoto)";
+        return problem is null;
+    }
+
     /// <summary>Returns the layer name if it is one of <see cref="Layers"/>; throws otherwise.</summary>
     /// <exception cref="ArgumentException">Unknown layer.</exception>
     public static string Layer(string? layer)

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Analysis.Sources;
 using Sousei.Geo.Core.Crs;
-using Sousei.Geo.Service.Data;
+using Sousei.Geo.Core.Model;
 using Sousei.Geo.Service.Density;
 using Sousei.Geo.Service.Export;
 using Sousei.Geo.Service.Features;
@@ -20,7 +22,7 @@ public static class ServiceApp
     /// <summary>
     /// Creates the application from command-line style <paramref name="args"/> (<c>--Sousei:Data DIR</c>,
     /// <c>--urls …</c>; see <see cref="ServiceSettings"/>). <paramref name="configure"/> may add settings or
-    /// services (for example a ready <see cref="CityData"/>) before the app is built. The city data is loaded
+    /// services (for example a ready <see cref="City"/>) before the app is built. The city data is loaded
     /// before this returns, so a bad store fails at start rather than at the first request.
     /// </summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -38,14 +40,14 @@ public static class ServiceApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadParameterHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddSingleton(LoadData);
+        builder.Services.AddSingleton(LoadCity);
         builder.Services.AddSingleton<FeatureCatalog>();
         builder.Services.AddSingleton<StaffAccess>();
         builder.Services.AddSingleton<TileService>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.Services.GetRequiredService<CityData>();
+        app.Services.GetRequiredService<City>();
         app.Services.GetRequiredService<TileService>().WarmUp();
         app.UseExceptionHandler();
         // 404 / 405 without a body: ProblemDetails whatever the Accept header (the default falls back to text/plain).
@@ -75,7 +77,7 @@ public static class ServiceApp
         return app;
     }
 
-    private static CityData LoadData(IServiceProvider services)
+    private static City LoadCity(IServiceProvider services)
     {
         var config = services.GetRequiredService<IConfiguration>();
         var dir = config[ServiceSettings.Data] ?? config["data"]
@@ -96,6 +98,18 @@ public static class ServiceApp
 
 
         var repair = string.Equals(config[ServiceSettings.Repair], "true", StringComparison.OrdinalIgnoreCase);
-        return CityData.Load(dir, projection!, repair, date);
+        var city = City.Open(new FileStoreSource(dir, projection!, repair), CityLayers.All, date);
+        Warm(city);
+        return city;
+    }
+
+    /// <summary>
+    /// Reads the feeds and builds the default day's network and the vacant-house fields at start, so that a bad
+    /// feed fails the start (not the first request) and the first requests are fast.
+    /// </summary>
+    public static void Warm(City city)
+    {
+        _ = city.DefaultTransit;
+        _ = city.VacantHouses;
     }
 }

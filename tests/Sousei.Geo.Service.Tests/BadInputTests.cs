@@ -17,19 +17,19 @@ public sealed class BadInputTests(ServiceFactory factory) : IClassFixture<Servic
         "/ogc/collections/vacant_houses/items?bbox=130.7,32.8,130.71,32.81,1",
         "/ogc/collections/vacant_houses/items?bbox=,,,",
         "/ogc/collections/vacant_houses/items?bbox=130.7;32.8;130.71;32.81",
-        "/ogc/collections/vacant_houses/items?max_hub_distance_m=%00",
-        "/ogc/collections/vacant_houses/items?decay_rank=%E4%BD%8E,,",
+        "/ogc/collections/vacant_houses/items?filter=max_hub_distance_m=%00",
+        "/ogc/collections/vacant_houses/items?filter=decay_rank=%E4%BD%8E,,",
         "/ogc/collections/%2e%2e/items",
         "/ogc/collections/vacant_houses/items/" + "x",
         "/api/export/vacant_houses.geojson?bbox=130,32,131",
-        "/api/export/vacant_houses.geojson?inside=TRUE",
+        "/api/export/vacant_houses.geojson?filter=inside=TRUE",
         "/api/map.png?width=64.5",
         "/api/map.png?bbox=130.7,32.8,130.7,32.8",
         "/api/isochrones?lon=abc&lat=def",
         "/tiles/vacant_houses/99999999999/0/0.mvt",
         "/tiles/vacant_houses/1/1/1.pbf",
         "/viewer/../appsettings.json",
-        "/api/vacant_houses/count?zone=",
+        "/api/vacant_houses/count?filter=zone=",
     };
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class BadInputTests(ServiceFactory factory) : IClassFixture<Servic
     [Fact]
     public async Task Oversized_query_string_is_rejected()
     {
-        var response = await factory.CreateClient().GetAsync("/ogc/collections/vacant_houses/items?zone=" + new string('a', 20_000));
+        var response = await factory.CreateClient().GetAsync("/ogc/collections/vacant_houses/items?filter=zone=" + new string('a', 20_000));
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestUriTooLong, $"{(int)response.StatusCode}");
     }
 

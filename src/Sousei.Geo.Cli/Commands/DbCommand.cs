@@ -21,7 +21,7 @@ internal sealed class DbCommand : ICommand
     public int Run(CommandArgs args, CliConsole console)
     {
         var action = args.Positional.Count == 1 ? args.Positional[0] : throw new UsageException("give one action: migrate or version");
-        using var db = DataSource.OpenDatabase(args);
+        using var db = CliSource.OpenDatabase(args);
         args.RejectUnknown();
         switch (action)
         {

@@ -7,27 +7,26 @@ internal sealed class ExportCommand : ICommand
 {
     public string Name => "export";
 
-    public string Summary => "write a city from PostGIS back to a file-store directory; `export vacant`: vacant houses as GeoJSON";
+    public string Summary => "write a city from PostGIS back to a file-store directory (export vacant: vacant houses as GeoJSON)";
 
     public string Usage => """
         sousei export --db CONN --city CODE --out DIR [--include-restricted]
           --include-restricted  also write vacant-house owner names and contacts (personal data; for backups only)
-        """ + "\n" + ExportVacant.Usage;
+        """;
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "include-restricted" };
 
     public int Run(CommandArgs args, CliConsole console)
     {
-        // Sub-verbs: `export vacant ...` (GeoJSON of vacant houses); add further ones here.
-        if (args.Positional is ["vacant", ..])
+        if (args.Positional.Count > 0)
         {
-            return ExportVacant.Run(args, console);
+            throw new UsageException($"unexpected argument '{args.Positional[0]}'; `sousei export vacant` exports vacant houses");
         }
 
-        var city = DataSource.ParseCity(args);
+        var city = CliSource.ParseCity(args);
         var output = args.Required("out");
         var restricted = args.Flag("include-restricted");
-        using var db = DataSource.OpenDatabase(args);
+        using var db = CliSource.OpenDatabase(args);
         args.RejectUnknown();
         console.Progress($"exporting city {city} from {db.Description}");
         var report = PostGisExporter.Export(db, city, output, restricted);

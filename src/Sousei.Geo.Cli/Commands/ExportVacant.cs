@@ -1,30 +1,37 @@
 using System.Globalization;
-using Sousei.Geo.Service.Export;
-using Sousei.Geo.Service.Http;
-using Sousei.Geo.Service.Vacant;
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Analysis.Vacant;
 
 namespace Sousei.Geo.Cli.Commands;
 
 /// <summary>
 /// <c>sousei export vacant</c>: vacant houses as one RFC 7946 GeoJSON file, streamed with constant memory; the
-/// same bytes as the API's <c>/api/export/vacant_houses.geojson</c>. Restricted owner fields are never written.
+/// same bytes as the API's <c>/api/export/vacant_houses.geojson</c> (<see cref="VacantExportUseCase"/>).
+/// Restricted owner fields are never written.
 /// </summary>
-internal static class ExportVacant
+internal sealed class ExportVacant : ICommand
 {
-    public const string Usage = """
-        sousei export vacant --data DIR | --db CONN --city CODE --out FILE.geojson
-                     [--inside true|false] [--zone ID] [--max-hub-distance-m M] [--max-frequent-stop-distance-m M]
-                     [--decay-rank low,medium,high] [--vacancy-likelihood low,medium,high] [--status vacant,listed,...]
-                     [--date YYYY-MM-DD] [--crs EPSG:6670]
+    private static VacantExportUseCase Analysis => VacantExportUseCase.Instance;
+
+    public string Name => "export vacant";
+
+    public string Summary => "vacant houses as RFC 7946 GeoJSON without personal data (filter, bbox)";
+
+    public string Usage => """
+        sousei export vacant --data DIR | --db CONN --city CODE --out FILE.geojson [--filter EXPR] [--bbox minLon,minLat,maxLon,maxLat]
+          --filter  the filter language of vacant rank, e.g. inside=true,decay_rank=low|medium,max_hub_distance_m=800
+          --bbox    only houses whose point lies in this box (CRS84)
           writes id, public attributes and inside_inducement_area, zone, nearest_hub, distance_to_nearest_hub_m,
           distance_to_frequent_stop_m (EPSG plane metres; null without GTFS). Owner fields are never exported.
-        """;
+        """ + "\n" + CliSource.Usage;
 
-    public static int Run(CommandArgs args, CliConsole console)
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "repair", "include-restricted" };
+
+    public int Run(CommandArgs args, CliConsole console)
     {
-        if (args.Positional.Count != 1)
+        if (args.Positional.Count > 0)
         {
-            throw new UsageException("export vacant takes no further positional arguments");
+            throw new UsageException($"unexpected argument '{args.Positional[0]}' (options start with --)");
         }
 
         if (args.Flag("include-restricted"))
@@ -34,21 +41,13 @@ internal static class ExportVacant
 
         var output = args.Required("out");
         OutputFile.Check(output);
-        var raw = VacantFilter.ParameterNames.ToDictionary(n => n, n => args.String(n.Replace('_', '-')));
-        var data = ServiceData.Load(args, console);
+        var request = Analysis.Parse(AnalysisCommand<VacantExportRequest, VacantExportResult>.Parameters(args, Analysis.Parameters));
+        var source = CliSource.Open(args, console);
         args.RejectUnknown();
-        VacantFilter filter;
-        try
-        {
-            filter = VacantFilter.Parse(n => raw[n], data);
-        }
-        catch (BadParameterException e)
-        {
-            throw new UsageException($"--{e.Parameter.Replace('_', '-')}: {e.Message}");
-        }
-
-        var count = OutputFile.Write(output, stream => VacantHouseExporter.WriteAsync(stream, data, filter, includeRestricted: false).GetAwaiter().GetResult());
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count:N0} of {data.VacantHouses.Count:N0} vacant houses to {output}"));
+        var city = ((IAnalysis<VacantExportRequest, VacantExportResult>)Analysis).Open(source, request);
+        var result = Analysis.Run(city, request);
+        var count = OutputFile.Write(output, stream => VacantHouseExporter.WriteAsync(stream, result.Houses, includeRestricted: false).GetAwaiter().GetResult());
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count:N0} of {result.Total:N0} vacant houses to {output}"));
         return CommandRunner.Ok;
     }
 }

@@ -30,8 +30,8 @@ internal sealed class ImportCommand : ICommand
 
     public int Run(CommandArgs args, CliConsole console)
     {
-        var city = DataSource.ParseCity(args);
-        var projection = DataSource.ParseCrs(args);
+        var city = CliSource.ParseCity(args);
+        var projection = CliSource.ParseCrs(args);
         var repair = args.Flag("repair");
         var shapefile = args.String("shapefile");
         var csv = args.String("csv");
@@ -40,7 +40,7 @@ internal sealed class ImportCommand : ICommand
         var encoding = args.String("encoding");
         var lon = args.String("lon");
         var lat = args.String("lat");
-        using var db = DataSource.OpenDatabase(args);
+        using var db = CliSource.OpenDatabase(args);
         args.RejectUnknown();
         if (layer is not null && !Identifiers.Layers.Contains(layer))
         {

@@ -1,40 +1,35 @@
-using Sousei.Geo.Service.Http;
-using Sousei.Geo.Service.Map;
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Core.Model;
+using Sousei.Geo.Rendering;
 
 namespace Sousei.Geo.Cli.Commands;
 
-/// <summary><c>sousei map</c>: a PNG map (legend, scale bar, north arrow) for reports and notebooks.</summary>
+/// <summary><c>sousei map</c>: a PNG map (legend, scale bar, north arrow) for reports and notebooks; the same as <c>/api/map.png</c>.</summary>
 internal sealed class MapCommand : ICommand
 {
     public string Name => "map";
 
     public string Summary => "render a PNG map of chosen layers (legend, scale bar, north arrow)";
 
-    public string Usage => """
-        sousei map --data DIR | --db CONN --city CODE --out FILE.png [--layers town_blocks,inducement_area,hubs,vacant_houses]
-                   [--bbox minLon,minLat,maxLon,maxLat] [--width 1200] [--height 900] [--lang ja|en]
-          layers: town_blocks (density of the latest year), zones, inducement_area, buildings, transit_stops, vacant_houses, hubs
-        """;
+    public string Usage => "sousei map --data DIR | --db CONN --city CODE --out FILE.png [--layers L,L] [--bbox minLon,minLat,maxLon,maxLat] [--width 1200] [--height 900] [--lang ja|en]\n"
+        + string.Concat(MapRequest.Parameters.Select(p => $"  {p.Option,-12} {p.Help}\n")) + CliSource.Usage;
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "repair" };
 
     public int Run(CommandArgs args, CliConsole console)
     {
-        var output = args.Required("out");
-        OutputFile.Check(output);
-        MapRequest request;
-        try
+        if (args.Positional.Count > 0)
         {
-            request = MapRequest.Parse(args.String);
-        }
-        catch (BadParameterException e)
-        {
-            throw new UsageException($"--{e.Parameter}: {e.Message}");
+            throw new UsageException($"unexpected argument '{args.Positional[0]}' (options start with --)");
         }
 
-        var data = ServiceData.Load(args, console);
+        var output = args.Required("out");
+        OutputFile.Check(output);
+        var request = MapRequest.Parse(AnalysisCommand<object, object>.Parameters(args, MapRequest.Parameters));
+        var source = CliSource.Open(args, console);
         args.RejectUnknown();
-        var png = MapRenderer.RenderPng(data, request);
+        var city = City.Open(source, CityLayers.All);
+        var png = MapRenderer.RenderPng(city, request);
         OutputFile.Write(output, stream =>
         {
             stream.Write(png);

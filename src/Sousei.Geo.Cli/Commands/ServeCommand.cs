@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Core.Model;
 using Sousei.Geo.Service;
 
 namespace Sousei.Geo.Cli.Commands;
@@ -12,21 +15,31 @@ internal sealed class ServeCommand : ICommand
 
     public string Usage => """
         sousei serve --data DIR | --db CONN --city CODE [--urls http://127.0.0.1:5080] [--date YYYY-MM-DD]
-                     [--crs EPSG:6670] [--repair]
           --urls   where to listen (default http://127.0.0.1:5080); the viewer is at /, the API under /api and /ogc
-          --date   GTFS service day (default: the weekday on which the most feeds run, then the most trips)
+          --date   default GTFS service day of the transit answers (default: the weekday on which the most feeds run, then the most trips)
           The staff key that unlocks owner fields comes from the environment (Sousei__StaffApiKey), never the command line.
-        """;
+        """ + "\n" + CliSource.Usage;
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "repair" };
 
     public int Run(CommandArgs args, CliConsole console)
     {
+        if (args.Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{args.Positional[0]}' (options start with --)");
+        }
+
         var urls = args.String("urls") ?? "http://127.0.0.1:5080";
-        var data = ServiceData.Load(args, console);
+        var parameters = new Parameters(n => args.String(n));
+        var date = parameters.Date("date");
+        parameters.ThrowIfAny();
+        var source = CliSource.Open(args, console);
         args.RejectUnknown();
-        var app = ServiceApp.Create(["--urls", urls], builder => builder.Services.AddSingleton(data));
-        console.Error.WriteLine($"sousei serve: {data.Description} on {urls} (viewer at /, OGC API at /ogc, OpenAPI at /openapi/v1.json); Ctrl+C stops");
+        console.Progress("preparing the city data");
+        var city = City.Open(source, CityLayers.All, date);
+        ServiceApp.Warm(city);
+        var app = ServiceApp.Create(["--urls", urls], builder => builder.Services.AddSingleton(city));
+        console.Error.WriteLine($"sousei serve: {city.Description} on {urls} (viewer at /, OGC API at /ogc, OpenAPI at /openapi/v1.json); Ctrl+C stops");
         app.Run();
         return CommandRunner.Ok;
     }

@@ -9,6 +9,9 @@ namespace Sousei.Geo.Core.Model;
 /// </summary>
 public sealed class CityDataset
 {
+    /// <summary>An empty inducement area (SRID 4326), for data loaded without that layer.</summary>
+    public static Geometry NoArea => new GeometryFactory(new PrecisionModel(), 4326).CreateMultiPolygon();
+
     public required Geometry InducementArea { get; init; }
 
     public IReadOnlyList<Household> Households { get; init; } = [];

@@ -17,7 +17,10 @@ namespace Sousei.Geo.Core.Vacant;
 /// <item><c>max_minutes_to_central</c> — median transit minutes to the central hub (needs transit inputs)</item>
 /// <item><c>min_floor_area_m2</c>, <c>min_score</c></item>
 /// </list>
-/// A house whose value for a condition is unknown does not match it. Immutable and thread-safe.
+/// A house whose value for a condition is unknown does not match it. The one filter language of the project:
+/// the ranking, the what-if, the export and the viewer's counts all use it; over houses that are not ranked
+/// (<see cref="Matches(VacantHouseMeasures)"/>) <c>min_score</c> and <c>max_minutes_to_central</c> are unknown
+/// (<see cref="NeedsRanking"/>). Immutable and thread-safe.
 /// </summary>
 public sealed class VacantHouseFilter
 {
@@ -33,9 +36,9 @@ public sealed class VacantHouseFilter
 
     private const int ProblemCap = 20;
 
-    private readonly List<Func<RankedVacantHouse, bool>> _conditions;
+    private readonly List<Func<Facts, bool>> _conditions;
 
-    private VacantHouseFilter(string text, List<Func<RankedVacantHouse, bool>> conditions, IReadOnlyList<string> keysUsed)
+    private VacantHouseFilter(string text, List<Func<Facts, bool>> conditions, IReadOnlyList<string> keysUsed)
     {
         Text = text;
         _conditions = conditions;
@@ -51,22 +54,46 @@ public sealed class VacantHouseFilter
     /// <summary>True when a condition needs transit inputs (frequent stops or travel times).</summary>
     public bool NeedsTransit => KeysUsed.Contains("max_frequent_stop_distance_m") || KeysUsed.Contains("max_minutes_to_central");
 
-    /// <summary>True when every condition holds for the house.</summary>
-    public bool Matches(RankedVacantHouse house) => _conditions.All(c => c(house));
+    /// <summary>True when a condition needs the ranking (a score or travel times to the central hub).</summary>
+    public bool NeedsRanking => KeysUsed.Contains("min_score") || KeysUsed.Contains("max_minutes_to_central");
+
+    /// <summary>True when every condition holds for the ranked house.</summary>
+    public bool Matches(RankedVacantHouse house)
+    {
+        var facts = new Facts(house.Site, house.DistanceToNearestHubMeters, house.DistanceToRegionalHubMeters, house.DistanceToFrequentStopMeters, house.MinutesToCentralHub, house.Score);
+        return _conditions.All(c => c(facts));
+    }
+
+    /// <summary>True when every condition holds for the measured (unranked) house.</summary>
+    public bool Matches(VacantHouseMeasures house)
+    {
+        var facts = new Facts(house.Site, house.DistanceToNearestHubMeters, house.DistanceToRegionalHubMeters, house.DistanceToFrequentStopMeters, null, null);
+        return _conditions.All(c => c(facts));
+    }
+
+    /// <summary>What a condition can look at.</summary>
+    private readonly record struct Facts(VacantHouseSite Site, double? DistanceToNearestHubMeters, double? DistanceToRegionalHubMeters, double? DistanceToFrequentStopMeters, double? MinutesToCentralHub, double? Score);
 
     /// <summary>Parses an expression; every problem is reported in one message.</summary>
     /// <param name="text">The expression.</param>
     /// <param name="zoneIds">Known zone ids; null: any zone id is accepted.</param>
     /// <exception cref="ArgumentException">Unknown key, bad value, repeated key, or an empty expression.</exception>
-    public static VacantHouseFilter Parse(string text, IReadOnlyCollection<string>? zoneIds = null)
+    public static VacantHouseFilter Parse(string text, IReadOnlyCollection<string>? zoneIds = null) =>
+        TryParse(text, zoneIds, out var filter, out var problem) ? filter! : throw new ArgumentException(problem, nameof(text));
+
+    /// <summary>As <see cref="Parse"/>, returning the problem as data: every problem once (at most 20) in one message.</summary>
+    public static bool TryParse(string text, IReadOnlyCollection<string>? zoneIds, out VacantHouseFilter? filter, out string? problem)
     {
+        filter = null;
+        problem = null;
         var problems = new List<string>();
-        var conditions = new List<Func<RankedVacantHouse, bool>>();
+        var conditions = new List<Func<Facts, bool>>();
         var keys = new List<string>();
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0)
         {
-            throw new ArgumentException("the filter is empty; write key=value conditions separated by commas, e.g. inside=true,decay_rank=low|medium", nameof(text));
+            problem = "the filter is empty; write key=value conditions separated by commas, e.g. inside=true,decay_rank=low|medium";
+            return false;
         }
 
         foreach (var part in parts)
@@ -112,13 +139,15 @@ public sealed class VacantHouseFilter
             var distinct = problems.Distinct(StringComparer.Ordinal).ToList();
             var listed = string.Join("; ", distinct.Take(ProblemCap));
             var more = distinct.Count > ProblemCap ? $"; and {distinct.Count - ProblemCap} more" : "";
-            throw new ArgumentException("bad filter: " + listed + more, nameof(text));
+            problem = "bad filter: " + listed + more;
+            return false;
         }
 
-        return new VacantHouseFilter(text, conditions, keys);
+        filter = new VacantHouseFilter(text, conditions, keys);
+        return true;
     }
 
-    private static Func<RankedVacantHouse, bool>? Condition(string key, string value, IReadOnlyCollection<string>? zoneIds, List<string> problems)
+    private static Func<Facts, bool>? Condition(string key, string value, IReadOnlyCollection<string>? zoneIds, List<string> problems)
     {
         switch (key)
         {
@@ -180,7 +209,7 @@ public sealed class VacantHouseFilter
                     "max_frequent_stop_distance_m" => h => h.DistanceToFrequentStopMeters is { } d && d <= limit,
                     "max_minutes_to_central" => h => h.MinutesToCentralHub is { } m && m <= limit,
                     "min_floor_area_m2" => h => h.Site.House.FloorAreaSquareMeters is { } a && a >= limit,
-                    _ => h => h.Score >= limit,
+                    _ => h => h.Score is { } score && score >= limit,
                 };
         }
     }

@@ -52,9 +52,14 @@ public sealed record VacantRankingWeights
     /// service), e.g. <c>inside=40,transit=0</c>; unnamed terms keep their defaults. Null or empty: the defaults.
     /// </summary>
     /// <exception cref="ArgumentException">A pair that is not name=number, an unknown name, or a bad weight; the message names it.</exception>
-    public static VacantRankingWeights Parse(string? text)
+    public static VacantRankingWeights Parse(string? text) =>
+        TryParse(text, out var weights, out var problem) ? weights : throw new ArgumentException(problem, nameof(text));
+
+    /// <summary>As <see cref="Parse"/>, returning the problem as data: a message naming the bad pair or weight.</summary>
+    public static bool TryParse(string? text, out VacantRankingWeights weights, out string? problem)
     {
-        var weights = new VacantRankingWeights();
+        weights = new VacantRankingWeights();
+        problem = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -62,19 +67,34 @@ public sealed record VacantRankingWeights
             if (eq <= 0 || !double.TryParse(part[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 var shown = part.Length <= 40 ? part : part[..40] + "…";
-                throw new ArgumentException($"'{shown}' is not name=number (names: {string.Join(", ", Names)})", nameof(text));
+                problem = $"'{shown}' is not name=number (names: {string.Join(", ", Names)})";
+                return false;
             }
 
             var name = part[..eq].Trim();
-            weights = weights.With(name, value);
+            if (!double.IsFinite(value) || value < 0)
+            {
+                problem = $"weight {name} must be a finite number ≥ 0";
+                return false;
+            }
+
+            if (!Names.Contains(name))
+            {
+                problem = $"unknown weight '{name}'; weights: {string.Join(", ", Names)}";
+                return false;
+            }
+
             if (!seen.Add(name))
             {
-                throw new ArgumentException($"weight '{name}' given more than once", nameof(text));
+                problem = $"weight '{name}' given more than once";
+                return false;
             }
+
+            weights = weights.With(name, value);
         }
 
-        weights.Validate();
-        return weights;
+        problem = weights.Problem();
+        return problem is null;
     }
 
     /// <summary>A copy with one weight set by its name in <see cref="Names"/>.</summary>
@@ -103,22 +123,28 @@ public sealed record VacantRankingWeights
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
+        if (Problem() is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+    }
+
+    /// <summary>What is out of range, or null.</summary>
+    public string? Problem()
+    {
         double[] weights = [Inside, Transit, HubDistance, FrequentStop, Decay, Likelihood, FloorArea];
         if (weights.Any(w => !double.IsFinite(w) || w < 0))
         {
-            throw new ArgumentException("weights must be finite numbers ≥ 0");
+            return "weights must be finite numbers ≥ 0";
         }
 
         // The score divides by the sum of the weights: finite weights whose sum overflows would make every score 0.
         if (!double.IsFinite(weights.Sum()))
         {
-            throw new ArgumentException("the weights add up to more than a number can hold; use weights of ordinary size (the defaults add up to 100)");
+            return "the weights add up to more than a number can hold; use weights of ordinary size (the defaults add up to 100)";
         }
 
         double[] scales = [TransitMinutesScale, HubDistanceScaleMeters, FrequentStopRadiusMeters, FloorAreaScaleSquareMeters];
-        if (scales.Any(s => !double.IsFinite(s) || s <= 0))
-        {
-            throw new ArgumentException("scales and the frequent-stop radius must be finite numbers > 0");
-        }
+        return scales.Any(s => !double.IsFinite(s) || s <= 0) ? "scales and the frequent-stop radius must be finite numbers > 0" : null;
     }
 }

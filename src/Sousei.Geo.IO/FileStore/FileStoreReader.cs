@@ -22,19 +22,67 @@ public static partial class FileStoreReader
     internal static readonly string[] PointOnly = ["Point"];
     private static readonly string[] PointOrAreal = ["Point", "Polygon", "MultiPolygon"];
 
-    /// <summary>Options: MakeValid repairs, the problem cap, the e-Stat population column.</summary>
-    public sealed record Options(bool Repair = false, int ProblemCap = 20, string MeshPopulationColumn = EstatMeshReader.DefaultPopulationColumn);
+    /// <summary>
+    /// Options: MakeValid repairs, the problem cap, the e-Stat population column, and the layers to read
+    /// (others are not opened; a layer asked for but absent is a problem only for the inducement area).
+    /// </summary>
+    public sealed record Options(bool Repair = false, int ProblemCap = 20, string MeshPopulationColumn = EstatMeshReader.DefaultPopulationColumn, CityLayers Layers = CityLayers.All);
 
-    /// <summary>The loaded data and notes (repairs, suppressed mesh values, which sources were used).</summary>
-    public sealed record Result(CityDataset Dataset, IReadOnlyList<string> Notes, IReadOnlyList<string> GtfsFeeds);
-
-    /// <exception cref="DataException">The store is missing, or any layer has problems.</exception>
-    public static Result Load(string directory, PlaneProjection projection, Options? options = null)
+    /// <summary>
+    /// Which layers the store holds, by their files alone (nothing is parsed): what a caller can ask of it.
+    /// </summary>
+    /// <exception cref="DataException">The directory is missing or is a file.</exception>
+    public static CityLayers Inventory(string directory)
     {
-        options ??= new Options();
-        var problems = new ProblemCollector(options.ProblemCap);
-        var checks = new GeometryChecks(projection, options.Repair);
-        var notes = new List<string>();
+        CheckDirectory(directory);
+        var layers = CityLayers.None;
+        if (LayerFiles.Find(directory, "inducement_area") is not null || LayerFiles.Find(directory, "cityplan_a55") is not null)
+        {
+            layers |= CityLayers.InducementArea;
+        }
+
+        if (LayerFiles.Find(directory, "zones") is not null || LayerFiles.Find(directory, "cityplan_a55") is not null)
+        {
+            layers |= CityLayers.Zones;
+        }
+
+        foreach (var (name, layer) in new[] { ("hubs", CityLayers.Hubs), ("households", CityLayers.Households), ("town_blocks", CityLayers.TownBlocks), ("buildings", CityLayers.Buildings), ("vacant_houses", CityLayers.VacantHouses) })
+        {
+            if (LayerFiles.Find(directory, name) is not null)
+            {
+                layers |= layer;
+            }
+        }
+
+        if (Directory.EnumerateFiles(directory, "mesh_population_*.csv").Any())
+        {
+            layers |= CityLayers.TownBlocks;
+        }
+
+        if (GtfsFeedPaths(directory).Count > 0)
+        {
+            layers |= CityLayers.Gtfs;
+        }
+
+        return layers;
+    }
+
+    /// <summary>The feeds of the store's <c>gtfs/</c> directory (zips and folders), sorted.</summary>
+    public static IReadOnlyList<string> GtfsFeedPaths(string directory)
+    {
+        var gtfsDir = Path.Combine(directory, "gtfs");
+        return Directory.Exists(gtfsDir)
+            ? Directory.EnumerateFileSystemEntries(gtfsDir).Where(p => Directory.Exists(p) || p.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    private static void CheckDirectory(string directory)
+    {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new DataException(new DataProblem("store.missing", "--data", "the data directory is empty; give a file-store directory such as geodata/kumamoto"));
+        }
+
         if (File.Exists(directory))
         {
             throw new DataException(new DataProblem("store.missing", directory, "is a file; the data is a file-store directory holding the layer files (such as geodata/kumamoto)"));
@@ -46,19 +94,35 @@ public static partial class FileStoreReader
             var where = Path.IsPathRooted(directory) ? "" : $" (looked in {full}, relative to {Environment.CurrentDirectory})";
             throw new DataException(new DataProblem("store.missing", directory, "data directory does not exist" + where));
         }
+    }
+
+    /// <summary>The loaded data and notes (repairs, suppressed mesh values, which sources were used).</summary>
+    public sealed record Result(CityDataset Dataset, IReadOnlyList<string> Notes, IReadOnlyList<string> GtfsFeeds);
+
+    /// <exception cref="DataException">The store is missing, or any layer has problems.</exception>
+    public static Result Load(string directory, PlaneProjection projection, Options? options = null)
+    {
+        options ??= new Options();
+        var problems = new ProblemCollector(options.ProblemCap);
+        var checks = new GeometryChecks(projection, options.Repair);
+        var notes = new List<string>();
+        CheckDirectory(directory);
+        var want = options.Layers;
+        bool Wants(CityLayers layer) => (want & layer) != 0;
 
         Geometry? area = null;
         var zones = new List<Zone>();
-        var areaPath = LayerFiles.Find(directory, "inducement_area");
-        var a55Path = LayerFiles.Find(directory, "cityplan_a55");
+        var areaPath = Wants(CityLayers.InducementArea) ? LayerFiles.Find(directory, "inducement_area") : null;
+        var a55Path = Wants(CityLayers.InducementArea | CityLayers.Zones) ? LayerFiles.Find(directory, "cityplan_a55") : null;
         if (areaPath is not null)
         {
             var parts = ReadLayer(areaPath, Areal, problems, checks, (f, g, p) => g);
             area = UnionOrProblem(parts, areaPath, problems);
         }
 
-        var hubs = ReadOptional(directory, "hubs", PointOnly, problems, checks, ToHub);
-        var zonePath = LayerFiles.Find(directory, "zones");
+        // Hub areas of an A55 layer are named after the nearest hubs, so zones read the hubs too.
+        var hubs = Wants(CityLayers.Hubs | CityLayers.Zones) ? ReadOptional(directory, "hubs", PointOnly, problems, checks, ToHub) : [];
+        var zonePath = Wants(CityLayers.Zones) ? LayerFiles.Find(directory, "zones") : null;
         if (zonePath is not null)
         {
             zones.AddRange(ReadLayer(zonePath, Areal, problems, checks, ToZone).OfType<Zone>());
@@ -68,27 +132,28 @@ public static partial class FileStoreReader
         if (a55Path is not null)
         {
             var a55 = ReadLayer(a55Path, Areal, problems, checks, (f, g, p) => (Code: AttributeValues.GetString(f, "AreaCode"), Geometry: g));
-            if (area is null)
+            if (area is null && Wants(CityLayers.InducementArea))
             {
                 area = UnionOrProblem(a55.Where(x => x.Code == "31").Select(x => x.Geometry).ToList(), a55Path, problems, "no feature with AreaCode 31 (居住誘導区域)");
                 notes.Add($"inducement area: AreaCode 31 of {Path.GetFileName(a55Path)} (national land information A55)");
             }
 
-            if (!zones.Any(z => z.Kind == "hub_area"))
+            if (Wants(CityLayers.Zones) && !zones.Any(z => z.Kind == "hub_area"))
             {
                 zones.AddRange(HubAreasFromA55(a55.Where(x => x.Code == "32").Select(x => x.Geometry).ToList(), hubs, projection));
             }
         }
 
-        if (areaPath is null && a55Path is null)
+        if (Wants(CityLayers.InducementArea) && areaPath is null && a55Path is null)
         {
             problems.Add(new DataProblem("layer.missing", Path.Combine(directory, "inducement_area.geojson"), "the inducement area layer is missing (inducement_area.geojson, or cityplan_a55.geojson with AreaCode 31)"));
         }
 
-        var households = ReadOptionalHouseholds(directory, problems, checks);
-        var blocks = ReadOptional(directory, "town_blocks", Areal, problems, checks, ToBlock).OfType<TownBlock>().ToList();
+        var households = Wants(CityLayers.Households) ? ReadOptionalHouseholds(directory, problems, checks) : [];
+        var blocks = Wants(CityLayers.TownBlocks) ? ReadOptional(directory, "town_blocks", Areal, problems, checks, ToBlock).OfType<TownBlock>().ToList() : [];
         var blockYears = blocks.Select(b => b.Year).ToHashSet();
-        foreach (var meshPath in Directory.EnumerateFiles(directory, "mesh_population_*.csv").Order(StringComparer.Ordinal))
+        IEnumerable<string> meshPaths = Wants(CityLayers.TownBlocks) ? Directory.EnumerateFiles(directory, "mesh_population_*.csv").Order(StringComparer.Ordinal) : [];
+        foreach (var meshPath in meshPaths)
         {
             var match = MeshFileName().Match(Path.GetFileName(meshPath));
             if (!match.Success)
@@ -110,8 +175,8 @@ public static partial class FileStoreReader
             notes.Add($"population units for {year}: {mesh.Units.Count} e-Stat mesh cells from {Path.GetFileName(meshPath)}");
         }
 
-        var buildings = ReadOptional(directory, "buildings", Areal, problems, checks, ToBuilding).OfType<Building>().ToList();
-        var vacant = ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse).OfType<VacantHouse>().ToList();
+        var buildings = Wants(CityLayers.Buildings) ? ReadOptional(directory, "buildings", Areal, problems, checks, ToBuilding).OfType<Building>().ToList() : [];
+        var vacant = Wants(CityLayers.VacantHouses) ? ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse).OfType<VacantHouse>().ToList() : [];
         DuplicateIds(vacant.Select(v => v.Id), LayerFileName(directory, "vacant_houses"), problems);
         DuplicateIds(hubs.OfType<Hub>().Select(h => h.Id), LayerFileName(directory, "hubs"), problems);
         if (HubAttributes.CentralProblem(hubs.OfType<Hub>(), LayerFileName(directory, "hubs")) is { } central)
@@ -121,18 +186,15 @@ public static partial class FileStoreReader
 
         problems.ThrowIfAny();
         notes.AddRange(checks.Notes);
-        var gtfsDir = Path.Combine(directory, "gtfs");
-        var feeds = Directory.Exists(gtfsDir)
-            ? Directory.EnumerateFileSystemEntries(gtfsDir).Where(p => Directory.Exists(p) || p.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
-            : [];
+        var feeds = Wants(CityLayers.Gtfs) ? GtfsFeedPaths(directory) : [];
         var dataset = new CityDataset
         {
-            InducementArea = area!,
+            InducementArea = area ?? CityDataset.NoArea,
             Households = households,
             TownBlocks = blocks,
             Buildings = buildings,
             Zones = zones,
-            Hubs = hubs.OfType<Hub>().ToList(),
+            Hubs = Wants(CityLayers.Hubs) ? hubs.OfType<Hub>().ToList() : [],
             VacantHouses = vacant,
         };
         return new Result(dataset, notes, feeds);

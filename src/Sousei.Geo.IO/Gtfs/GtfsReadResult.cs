@@ -4,7 +4,7 @@ using Sousei.Geo.Core.Validation;
 namespace Sousei.Geo.IO.Gtfs;
 
 /// <summary>
-/// What <see cref="GtfsReader.ReadFeeds"/> found: the feeds that loaded, every problem (capped, each with
+/// What <see cref="GtfsReader.ReadFeeds(IEnumerable{string}, DateOnly?, int)"/> found: the feeds that loaded, every problem (capped, each with
 /// file, line and a stable code) and notes for people (sizes, transfers.txt rows, extra files).
 /// A feed with a fatal problem (a required file missing) is left out entirely, never half-loaded.
 /// </summary>

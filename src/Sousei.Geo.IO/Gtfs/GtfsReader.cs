@@ -59,6 +59,42 @@ public static class GtfsReader
         return new GtfsReadResult(feeds, problems.Problems.ToList(), problems.Truncated, notes);
     }
 
+    /// <summary>
+    /// Reads feeds held in memory (as a database stores them: one set of files per feed), with the same
+    /// validation and problems as feeds on disk. Feed names are namespaced as for files.
+    /// </summary>
+    public static GtfsReadResult ReadFeeds(IEnumerable<GtfsFeedSource> sources, DateOnly? serviceDate = null, int problemCap = DefaultProblemCap)
+    {
+        var problems = new ProblemCollector(problemCap);
+        var notes = new List<string>();
+        var feeds = new List<Core.Transit.GtfsFeed>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var source in sources)
+        {
+            count++;
+            var unique = source.Name.Replace(':', '_');
+            for (var i = 2; !names.Add(unique); i++)
+            {
+                unique = $"{source.Name}-{i}";
+            }
+
+            using var files = FeedFiles.InMemory(source.Files);
+            var feed = new GtfsFeedParser(unique, source.Label, files, problems, notes).Parse(serviceDate);
+            if (feed is not null)
+            {
+                feeds.Add(feed);
+            }
+        }
+
+        if (count == 0)
+        {
+            problems.Add(new DataProblem("gtfs.none", "gtfs", "no GTFS feed found"));
+        }
+
+        return new GtfsReadResult(feeds, problems.Problems.ToList(), problems.Truncated, notes);
+    }
+
     /// <summary>The feed sources (zips and feed folders) a path stands for, sorted by name.</summary>
     public static IReadOnlyList<string> FindFeeds(string path) => Expand(path, new ProblemCollector());
 
@@ -106,9 +142,11 @@ public static class GtfsReader
         private readonly ZipArchive? _zip;
         private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
         private readonly string? _folder;
+        private readonly IReadOnlyDictionary<string, byte[]>? _memory;
 
-        private FeedFiles(ZipArchive? zip, string? folder)
+        private FeedFiles(ZipArchive? zip, string? folder, IReadOnlyDictionary<string, byte[]>? memory = null)
         {
+            _memory = memory is null ? null : new Dictionary<string, byte[]>(memory, StringComparer.OrdinalIgnoreCase);
             _zip = zip;
             _folder = folder;
             if (zip is not null)
@@ -125,11 +163,18 @@ public static class GtfsReader
 
         public static FeedFiles Open(string source) => File.Exists(source) ? new FeedFiles(ZipFile.OpenRead(source), null) : new FeedFiles(null, source);
 
-        public IEnumerable<string> Names => _zip is not null ? _entries.Keys : Directory.EnumerateFiles(_folder!, "*.txt").Select(f => Path.GetFileName(f)!);
+        public static FeedFiles InMemory(IReadOnlyDictionary<string, byte[]> files) => new(null, null, files);
+
+        public IEnumerable<string> Names => _memory is not null ? _memory.Keys : _zip is not null ? _entries.Keys : Directory.EnumerateFiles(_folder!, "*.txt").Select(f => Path.GetFileName(f)!);
 
         /// <summary>The file's bytes, or null when the feed lacks it.</summary>
         public byte[]? Read(string name)
         {
+            if (_memory is not null)
+            {
+                return _memory.TryGetValue(name, out var bytes) ? bytes : null;
+            }
+
             if (_zip is not null)
             {
                 if (!_entries.TryGetValue(name, out var entry))
@@ -147,7 +192,7 @@ public static class GtfsReader
             return File.Exists(path) ? File.ReadAllBytes(path) : null;
         }
 
-        public bool Has(string name) => _zip is not null ? _entries.ContainsKey(name) : File.Exists(Path.Combine(_folder!, name));
+        public bool Has(string name) => _memory is not null ? _memory.ContainsKey(name) : _zip is not null ? _entries.ContainsKey(name) : File.Exists(Path.Combine(_folder!, name));
 
         public void Dispose() => _zip?.Dispose();
     }

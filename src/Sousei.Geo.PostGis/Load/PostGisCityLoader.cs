@@ -15,33 +15,70 @@ public static class PostGisCityLoader
 {
     /// <summary>Loads every layer of <paramref name="city"/>.</summary>
     /// <exception cref="PostGisException">The database cannot be used or holds no inducement area for the city.</exception>
-    public static CityDataset Load(PostGisDatabase db, string city, bool includeRestricted = false)
+    public static CityDataset Load(PostGisDatabase db, string city, bool includeRestricted = false) => Load(db, city, CityLayers.All, includeRestricted);
+
+    /// <summary>
+    /// Which layers the database holds rows of for <paramref name="city"/> (one cheap EXISTS query per table).
+    /// </summary>
+    public static CityLayers Inventory(PostGisDatabase db, string city)
     {
         city = Identifiers.City(city);
         return db.Guard(() =>
         {
             Schema.Migrator.RequireCurrent(db);
             using var conn = db.Open();
-            using var tx = conn.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-            var parts = Query(conn, "SELECT geom FROM inducement_area WHERE city_code = $1 ORDER BY ord", city, r => r.GetFieldValue<Geometry>(0));
-            if (parts.Count == 0)
+            var layers = CityLayers.None;
+            foreach (var (table, layer) in new[]
             {
-                throw new PostGisException($"the database {db.Description} holds no inducement area for city {city}: import the city first (sousei import --db … --city {city} DIR)");
+                ("inducement_area", CityLayers.InducementArea), ("zones", CityLayers.Zones), ("hubs", CityLayers.Hubs), ("households", CityLayers.Households),
+                ("town_blocks", CityLayers.TownBlocks), ("buildings", CityLayers.Buildings), ("vacant_houses", CityLayers.VacantHouses), ("gtfs_files", CityLayers.Gtfs),
+            })
+            {
+                if (Query(conn, $"SELECT EXISTS (SELECT 1 FROM {table} WHERE city_code = $1)", city, r => r.GetBoolean(0))[0])
+                {
+                    layers |= layer;
+                }
             }
 
-            var area = parts.Count == 1 ? parts[0] : UnaryUnionOp.Union(parts);
-            area.SRID = 4326;
-            var households = Query(conn, "SELECT ST_X(geom), ST_Y(geom), persons, year FROM households WHERE city_code = $1 ORDER BY year, ord", city,
+            return layers;
+        }, "read the layers of");
+    }
+
+    /// <summary>Loads the <paramref name="layers"/> of <paramref name="city"/> (the others stay empty).</summary>
+    /// <exception cref="PostGisException">The database cannot be used, or the inducement area is asked for and the city has none.</exception>
+    public static CityDataset Load(PostGisDatabase db, string city, CityLayers layers, bool includeRestricted = false)
+    {
+        city = Identifiers.City(city);
+        bool Wants(CityLayers layer) => (layers & layer) != 0;
+        return db.Guard(() =>
+        {
+            Schema.Migrator.RequireCurrent(db);
+            using var conn = db.Open();
+            using var tx = conn.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+            var area = CityDataset.NoArea;
+            if (Wants(CityLayers.InducementArea))
+            {
+                var parts = Query(conn, "SELECT geom FROM inducement_area WHERE city_code = $1 ORDER BY ord", city, r => r.GetFieldValue<Geometry>(0));
+                if (parts.Count == 0)
+                {
+                    throw new PostGisException($"the database {db.Description} holds no inducement area for city {city}: import the city first (sousei import --db … --city {city} DIR)");
+                }
+
+                area = parts.Count == 1 ? parts[0] : UnaryUnionOp.Union(parts);
+                area.SRID = 4326;
+            }
+
+            var households = !Wants(CityLayers.Households) ? [] : Query(conn, "SELECT ST_X(geom), ST_Y(geom), persons, year FROM households WHERE city_code = $1 ORDER BY year, ord", city,
                 r => new Household(r.GetDouble(0), r.GetDouble(1), r.GetInt32(2), r.GetInt32(3)));
-            var blocks = Query(conn, "SELECT code, name, geom, persons, year FROM town_blocks WHERE city_code = $1 ORDER BY year, ord", city,
+            var blocks = !Wants(CityLayers.TownBlocks) ? [] : Query(conn, "SELECT code, name, geom, persons, year FROM town_blocks WHERE city_code = $1 ORDER BY year, ord", city,
                 r => new TownBlock(r.GetString(0), r.GetString(1), r.GetFieldValue<Geometry>(2), r.GetInt32(3), r.GetInt32(4)));
-            var buildings = Query(conn, "SELECT id, geom, floors, use FROM buildings WHERE city_code = $1 ORDER BY ord", city,
+            var buildings = !Wants(CityLayers.Buildings) ? [] : Query(conn, "SELECT id, geom, floors, use FROM buildings WHERE city_code = $1 ORDER BY ord", city,
                 r => new Building(r.GetString(0), r.GetFieldValue<Geometry>(1), r.GetInt32(2), r.GetString(3)));
-            var zones = Query(conn, "SELECT id, name, kind, geom FROM zones WHERE city_code = $1 ORDER BY ord", city,
+            var zones = !Wants(CityLayers.Zones) ? [] : Query(conn, "SELECT id, name, kind, geom FROM zones WHERE city_code = $1 ORDER BY ord", city,
                 r => new Zone(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<Geometry>(3)));
-            var hubs = Query(conn, "SELECT id, name, kind, geom FROM hubs WHERE city_code = $1 ORDER BY ord", city,
+            var hubs = !Wants(CityLayers.Hubs) ? [] : Query(conn, "SELECT id, name, kind, geom FROM hubs WHERE city_code = $1 ORDER BY ord", city,
                 r => new Hub(r.GetString(0), r.GetString(1), r.GetString(2), (Point)r.GetFieldValue<Geometry>(3)));
-            var vacant = Query(conn, $"""
+            var vacant = !Wants(CityLayers.VacantHouses) ? [] : Query(conn, $"""
                 SELECT v.id, v.geom, v.vacancy_likelihood, v.decay_rank, v.built_year, v.structure, v.floor_area_m2, v.land_area_m2,
                        v.frontage_road_width_m, v.survey_date, v.status,
                        {(includeRestricted ? "o.owner_name, o.owner_contact" : "NULL::text, NULL::text")}
@@ -61,6 +98,24 @@ public static class PostGisCityLoader
                 VacantHouses = vacant,
             };
         }, "load from");
+    }
+
+    /// <summary>
+    /// Every GTFS feed of the city, as shipped, in memory (one source per feed, sorted by feed name), for
+    /// <see cref="IO.Gtfs.GtfsReader.ReadFeeds(IEnumerable{IO.Gtfs.GtfsFeedSource}, DateOnly?, int)"/>: no temporary files.
+    /// </summary>
+    public static IReadOnlyList<IO.Gtfs.GtfsFeedSource> GtfsSources(PostGisDatabase db, string city)
+    {
+        city = Identifiers.City(city);
+        return db.Guard(() =>
+        {
+            using var conn = db.Open();
+            var files = Query(conn, "SELECT feed, file_name, content FROM gtfs_files WHERE city_code = $1 ORDER BY feed, file_name", city,
+                r => (Feed: r.GetString(0), Name: r.GetString(1), Content: r.GetFieldValue<byte[]>(2)));
+            return (IReadOnlyList<IO.Gtfs.GtfsFeedSource>)files.GroupBy(f => f.Feed, StringComparer.Ordinal)
+                .Select(g => new IO.Gtfs.GtfsFeedSource(g.Key, $"{db.Description}/gtfs/{g.Key}", g.ToDictionary(f => SafeName(f.Name), f => f.Content, StringComparer.OrdinalIgnoreCase)))
+                .ToList();
+        }, "read GTFS feeds from");
     }
 
     /// <summary>

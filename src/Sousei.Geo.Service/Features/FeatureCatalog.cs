@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Sousei.Geo.Analysis;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
-using Sousei.Geo.Service.Data;
 
 namespace Sousei.Geo.Service.Features;
 
@@ -11,7 +11,7 @@ namespace Sousei.Geo.Service.Features;
 /// </summary>
 internal sealed class FeatureCatalog
 {
-    public FeatureCatalog(CityData data)
+    public FeatureCatalog(City data)
     {
         var d = data.Dataset;
         var p = data.Projection;
@@ -56,11 +56,11 @@ internal sealed class FeatureCatalog
             }),
             new VacantHouseLayer(data),
         };
-        if (data.Transit is { } transit)
+        if (data.DefaultTransit is { } transit)
         {
             var frequent = transit.FrequentStops.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
             var factory = d.InducementArea.Factory;
-            layers.Add(new ListLayer<TransitStop>("transit_stops", "停留所 Transit stops", $"Boardable stops on the service day {transit.Network.ServiceDate:yyyy-MM-dd} with departures per day (busiest direction).",
+            layers.Add(new ListLayer<TransitStop>("transit_stops", "停留所 Transit stops", $"Boardable stops on the service day {transit.Date:yyyy-MM-dd} with departures per day (busiest direction).",
                 transit.Network.Stops, (s, _) => s.Id, s => factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(s.Longitude, s.Latitude)), (w, s) =>
                 {
                     w.WriteString("id", s.Id);

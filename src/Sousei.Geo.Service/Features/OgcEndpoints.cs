@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Sousei.Geo.Analysis.Vacant;
+using Sousei.Geo.IO.GeoJson;
 using Sousei.Geo.Service.Export;
-using Sousei.Geo.Service.GeoJson;
 using Sousei.Geo.Service.Http;
 using Sousei.Geo.Service.Privacy;
 

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using Sousei.Geo.Service.Data;
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Vacant;
 using Sousei.Geo.Service.Http;
-using Sousei.Geo.Service.Vacant;
 
 namespace Sousei.Geo.Service.Features;
 
-/// <summary>The <c>vacant_houses</c> collection: public attributes, computed fields, the filters of <see cref="VacantFilter"/>.</summary>
-internal sealed class VacantHouseLayer(CityData data) : FeatureLayer
+/// <summary>The <c>vacant_houses</c> collection: public attributes, computed fields, and <c>filter</c> in the one filter language (as the export).</summary>
+internal sealed class VacantHouseLayer(City data) : FeatureLayer
 {
     public override string Id => "vacant_houses";
 
@@ -17,7 +18,7 @@ internal sealed class VacantHouseLayer(CityData data) : FeatureLayer
 
     public override int Count => data.VacantHouses.Count;
 
-    public override IReadOnlyList<string> ExtraParameters => VacantFilter.ParameterNames;
+    public override IReadOnlyList<string> ExtraParameters => ["filter"];
 
     public override bool HasRestrictedFields => true;
 
@@ -29,7 +30,12 @@ internal sealed class VacantHouseLayer(CityData data) : FeatureLayer
 
     public override Func<int, bool>? ParseFilter(QueryReader query)
     {
-        var filter = VacantFilter.Parse(query.String, data);
-        return filter.IsEmpty ? null : i => filter.Matches(data.VacantHouses[i]);
+        if (query.String("filter") is not { } text)
+        {
+            return null;
+        }
+
+        var selected = VacantExportUseCase.Instance.Run(data, new VacantExportRequest { Filter = text }).Houses.Select(h => h.House.Id).ToHashSet(StringComparer.Ordinal);
+        return i => selected.Contains(data.VacantHouses[i].House.Id);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Core.Validation;
 
 namespace Sousei.Geo.Service.Http;
 
@@ -24,6 +26,31 @@ internal sealed class BadParameterHandler : IExceptionHandler
                     Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1",
                 };
                 details.Extensions["parameter"] = parameter;
+                break;
+            case RequestException request:
+                // A missing layer is a fact about the data: the resource does not exist for it (404), the request itself is fine.
+                var first = request.Problems[0];
+                var firstName = QueryReader.Shorten(first.Parameter);
+                details = new ProblemDetails
+                {
+                    Status = request.IsDataProblem ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
+                    Title = request.IsDataProblem ? "Not available for this data" : "Bad query parameter",
+                    Detail = Cap(string.Join("; ", request.Problems.Select(p => $"{QueryReader.Shorten(p.Parameter)}: {p.Message}"))),
+                    Type = request.IsDataProblem ? "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.5" : "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1",
+                };
+                details.Extensions["parameter"] = firstName;
+                details.Extensions["code"] = first.Code;
+                details.Extensions["problems"] = request.Problems.Select(p => new { parameter = QueryReader.Shorten(p.Parameter), code = p.Code, message = Cap(p.Message) }).ToList();
+                break;
+            case DataException data:
+                // Data problems found while answering (a feed with a bad row read on first use): the data, not the request.
+                details = new ProblemDetails
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Title = "The data has problems",
+                    Detail = Cap(data.Message),
+                };
+                details.Extensions["problems"] = data.Problems.Select(p => new { code = p.Code, file = p.File, line = p.Line, feature = p.FeatureIndex, message = p.Message }).ToList();
                 break;
             case BadHttpRequestException http:
                 details = new ProblemDetails

@@ -1,9 +1,10 @@
-using Sousei.Geo.Service.Data;
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Rendering;
 using Sousei.Geo.Service.Http;
 
 namespace Sousei.Geo.Service.Map;
 
-/// <summary><c>GET /api/map.png</c>: a rendered map image (see <see cref="MapRenderer"/>).</summary>
+/// <summary><c>GET /api/map.png</c>: a rendered map image (see <see cref="MapRenderer"/>), the same as <c>sousei map</c>.</summary>
 internal static class MapEndpoints
 {
     public static IEndpointRouteBuilder MapImages(this IEndpointRouteBuilder app)
@@ -13,10 +14,9 @@ internal static class MapEndpoints
         return app;
     }
 
-    private static IResult Map(HttpContext context, CityData data)
+    private static IResult Map(HttpContext context, City data)
     {
-        var q = new QueryReader(context.Request, ["layers", "bbox", "width", "height", "lang"]);
-        var request = MapRequest.Parse(q.String);
+        var request = MapRequest.Parse(AnalysisEndpoints.Query(context.Request, MapRequest.Parameters));
         return Results.Bytes(MapRenderer.RenderPng(data, request), "image/png");
     }
 }

@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.VectorTiles;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
 using NetTopologySuite.Simplify;
-using Sousei.Geo.Service.Data;
+using Sousei.Geo.Analysis;
 
 namespace Sousei.Geo.Service.Tiles;
 
@@ -28,7 +28,7 @@ public sealed class TileService
     private readonly ConcurrentDictionary<(string, int, int, int), Lazy<Tile>> _cache = new();
     private readonly GeometryFactory _factory = new(new PrecisionModel(), 4326);
 
-    public TileService(CityData data)
+    public TileService(City data)
     {
         var d = data.Dataset;
         var buildings = new TileLayerSource("buildings", 14, simplify: true);
@@ -66,7 +66,7 @@ public sealed class TileService
             _layers[layer.Name] = layer;
         }
 
-        if (data.Transit is { } transit)
+        if (data.DefaultTransit is { } transit)
         {
             var stops = new TileLayerSource("transit_stops", 10, simplify: false);
             foreach (var s in transit.Network.Stops)

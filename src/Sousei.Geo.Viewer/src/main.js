@@ -16,7 +16,7 @@ import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
 import { labels, i18n, t, locale } from './i18n.js';
-import { createWhatIf } from './whatif.js';
+import { createWhatIf, filterExpression } from './whatif.js';
 import { createTrendPane } from './trend.js';
 
 const api = (path) => new URL(path, document.baseURI).toString();
@@ -201,7 +201,9 @@ async function loadVacant() {
     whatIf.onFilterChange();
     return;
   }
-  const url = api('api/export/vacant_houses.geojson' + (q.toString() ? '?' + q : ''));
+  // The export takes the one filter language of the ranking and the what-if (docs/analysis.md).
+  const expr = filterExpression(q);
+  const url = api('api/export/vacant_houses.geojson' + (expr ? '?filter=' + encodeURIComponent(expr) : ''));
   download.href = url;
   const response = await fetch(url);
   if (seq !== loadSeq) return;

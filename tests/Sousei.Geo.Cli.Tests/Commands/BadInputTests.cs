@@ -113,16 +113,16 @@ public sealed class BadInputTests : IDisposable
         var r = CliRun.Run("report", "--data", _store.Dir);
 
         Assert.True(r.ExitCode == 0, r.Error);
-        Assert.Contains("Hub connectivity: not computed", r.Out, StringComparison.Ordinal);
+        Assert.Contains("left out: hubs — needs a hub of kind 'central' and at least one other hub", r.Out, StringComparison.Ordinal);
         Assert.Contains("1 hub(s), 1 central", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Coverage_where_no_household_can_walk_to_a_stop_runs()
+    public void Accessibility_where_no_household_can_walk_to_a_stop_runs()
     {
         // An access radius of 0 m leaves every household without a stop: nothing to route, used to crash in the partitioner.
         _store.AddTram();
-        var r = CliRun.Run("coverage", "--data", _store.Dir, "--date", "2026-05-12", "--access-radius", "0", "--format", "json");
+        var r = CliRun.Run("accessibility", "--data", _store.Dir, "--date", "2026-05-12", "--access-radius", "0", "--format", "json");
         Assert.True(r.ExitCode == 0, r.Error);
         Assert.DoesNotContain("internal error", r.Error, StringComparison.Ordinal);
     }

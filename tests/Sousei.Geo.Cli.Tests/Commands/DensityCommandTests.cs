@@ -86,9 +86,9 @@ public sealed class DensityCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--year", "2019", "year 2019 is not in the data")]
+    [InlineData("--year", "2019", "--year: 2019 is not in the data")]
     [InlineData("--method", "pixels", "not one of")]
-    [InlineData("--target", "abc", "must be a number")]
+    [InlineData("--target", "abc", "--target: 'abc' is not a number")]
     [InlineData("--colour", "red", "unknown option")]
     [InlineData("--crs", "EPSG:3857", "not a JGD2011")]
     public void Bad_options_exit_2_with_a_clear_message(string option, string value, string message)

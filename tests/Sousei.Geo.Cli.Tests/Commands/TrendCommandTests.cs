@@ -54,8 +54,8 @@ public sealed class TrendCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--from", "2019", "year 2019 is not in the data")]
-    [InlineData("--to", "2020", "year 2020 is not in the data")]
+    [InlineData("--from", "2019", "--from: 2019 is not in the data")]
+    [InlineData("--to", "2020", "--to: 2020 is not in the data")]
     [InlineData("--horizon", "2000", "before the last year")]
     [InlineData("--method", "blocks", "needs town_blocks")]
     public void Bad_options_exit_2(string option, string value, string message)

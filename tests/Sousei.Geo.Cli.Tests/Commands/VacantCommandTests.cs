@@ -96,7 +96,7 @@ public sealed class VacantCommandTests : IDisposable
     [InlineData("--filter", "colour=red", "unknown filter key 'colour'")]
     [InlineData("--format", "csv", "not one of")]
     [InlineData("--top", "0", "whole number")]
-    [InlineData("--date", "2026-01-05", "--date needs GTFS feeds")]
+    [InlineData("--date", "2026-01-05", "--date: needs GTFS feeds")]
     public void Bad_options_exit_2_with_a_clear_message(string option, string value, string message)
     {
         var r = CliRun.Run("vacant", "rank", "--data", _store.Dir, option, value);

@@ -91,7 +91,7 @@ public sealed class WhatIfCommandTests : IDisposable
     [InlineData("needs GTFS feeds", "--occupy-filter", "max_minutes_to_central=30")]
     [InlineData("must be a number > 0", "--occupy-top", "2", "--persons-per-household", "0")]
     [InlineData("must be a number > 0", "--occupy-top", "2", "--persons-per-household", "-2")]
-    [InlineData("year 2019 is not in the data", "--occupy-top", "2", "--year", "2019")]
+    [InlineData("--year: 2019 is not in the data", "--occupy-top", "2", "--year", "2019")]
     [InlineData("only one of", "--occupy-top", "2", "--occupy-filter", "inside=true")]
     [InlineData("choose the houses")]
     public void Bad_input_exits_2_with_a_clear_message(string message, params string[] options)

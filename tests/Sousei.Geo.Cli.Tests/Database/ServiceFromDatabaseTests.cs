@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Sousei.Geo.Cli.Commands;
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Analysis.Sources;
+using Sousei.Geo.Core.Crs;
+using Sousei.Geo.Core.Model;
+using Sousei.Geo.PostGis;
 using Sousei.Geo.Service;
 
 namespace Sousei.Geo.Cli.Tests.Database;
@@ -14,8 +18,7 @@ public sealed class ServiceFromDatabaseTests(DemoDatabase db) : IClassFixture<De
     [DatabaseFact]
     public async Task Service_on_the_database_serves_the_file_store_density_and_no_owner_fields()
     {
-        var console = new CliConsole(new StringWriter(), new StringWriter(), interactive: false);
-        var data = ServiceData.Load(new CommandArgs(["--db", db.Connection, "--city", "43100", "--date", "2026-05-12"], new HashSet<string>()), console);
+        var data = City.Open(new PostGisSource(PostGisDatabase.Create(db.Connection), "43100", PlaneProjection.Kumamoto), CityLayers.All, new DateOnly(2026, 5, 12));
         await using var app = ServiceApp.Create(["--urls", "http://127.0.0.1:0"], builder => builder.Services.AddSingleton(data));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');

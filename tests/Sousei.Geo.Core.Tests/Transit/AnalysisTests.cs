@@ -105,16 +105,36 @@ public class AnalysisTests
     }
 
     [Fact]
-    public void Isochrone_bands_are_circles_around_the_origin_and_the_stops_reached()
+    public void Isochrone_grid_cells_hold_the_median_minutes_to_their_centres()
     {
-        // Median vehicle time to B: 20, 19, 18, ∞ → 19 min. Band 10: origin circle of 800 m only (10 min × 80 m);
-        // band 30: plus a circle of min(800, 11 × 80) = 800 m around B. A 32-gon of radius r has area 3.1214 r² → 199.8 ha each.
-        var bands = Isochrone.Compute(TwoLines().Network(), FeedBuilder.Point(0, 0), [10, 30], FourMinutes);
-        Assert.Equal(0, bands[0].StopsReached);
-        Assert.InRange(bands[0].AreaHectares, 199.5, 200.1);
-        Assert.Equal(1, bands[1].StopsReached);
-        Assert.InRange(bands[1].AreaHectares, 399.0, 400.2);
+        // 500 m cells aligned on the plane origin (FeedBuilder's base is a multiple of 500). Departures 07:00–07:03.
+        // Cell (0,0), centre (250,250): direct walk 353.6 m at 80 m/min = ceil(265.2 s) = 266 s → 4.43 min every minute.
+        // Cell (10,0), centre (5250,250): walk 239 m to A (180 s), L1 07:05 → B 07:20, walk 353.6 m (266 s): arrival
+        // 07:24:26 = 1466 s; departures 0/60/120 s give 1466/1406/1346 s, at 180 s A is missed (07:06) → median
+        // (nearest rank 2 of 4) 1406 s = 23.43 min. Cell (20,0), centre (10250,250): B, walk 159 m to C (120 s) at 07:22,
+        // L2b 07:30 → D 07:45, walk 266 m (200 s): 2900 − t → median 2840 s = 47.33 min.
+        var grid = Isochrone.Compute(TwoLines().Network(), FeedBuilder.Point(0, 0), FourMinutes, 500, 60);
+        var baseColumn = (long)(FeedBuilder.BaseX / 500);
+        var baseRow = (long)(FeedBuilder.BaseY / 500);
+        var cells = grid.Cells.ToDictionary(c => (c.Column - baseColumn, c.Row - baseRow), c => c.MedianMinutes);
+        Assert.Equal(266 / 60.0, cells[(0, 0)], 9);
+        Assert.Equal(1406 / 60.0, cells[(10, 0)], 9);
+        Assert.Equal(2840 / 60.0, cells[(20, 0)], 9);
+        Assert.DoesNotContain((15, 0), cells.Keys); // 2,500 m from every stop: unreachable
+    }
+
+    [Fact]
+    public void Isochrone_bands_are_unions_of_the_cells_within_the_limit()
+    {
+        // Band 10: the 12 cells whose centres lie within 800 m of the origin (a cell corner): walks of at most 10 min.
+        // Band 30 adds the 12 cells around B (also a corner), reached at 1140 s + walk ≤ 1740 s; D's cells need ≥ 44 min.
+        // Areas: 12 × 25 ha = 300 ha and 24 × 25 ha = 600 ha. Stops reached by vehicle within the limit: none, then B (19 min).
+        var grid = Isochrone.Compute(TwoLines().Network(), FeedBuilder.Point(0, 0), FourMinutes, 500, 60);
+        var bands = Isochrone.Bands(grid, [10, 30]);
+        Assert.Equal((300.0, 0), (bands[0].AreaHectares, bands[0].StopsReached));
+        Assert.Equal((600.0, 1), (bands[1].AreaHectares, bands[1].StopsReached));
         Assert.Equal(4326, bands[1].Area.SRID);
-        Assert.InRange(bands[1].Area.Centroid.X, 129, 132);
+        Assert.Equal(2, bands[1].Area.NumGeometries); // two separate islands
+        Assert.InRange(FeedBuilder.Projection.Project(bands[1].Area).Area / 10_000, 599.9, 600.1);
     }
 }

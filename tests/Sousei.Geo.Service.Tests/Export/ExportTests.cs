@@ -49,8 +49,8 @@ public sealed partial class ExportTests(ServiceFactory factory, ITestOutputHelpe
     [Fact]
     public async Task Api_export_is_byte_for_byte_the_cli_export()
     {
-        var cli = File.ReadAllBytes(ExportWithCli("--inside", "true", "--decay-rank", "high,medium"));
-        var response = await factory.CreateClient().GetAsync("/api/export/vacant_houses.geojson?inside=true&decay_rank=high,medium");
+        var cli = File.ReadAllBytes(ExportWithCli("--filter", "inside=true,decay_rank=high|medium"));
+        var response = await factory.CreateClient().GetAsync("/api/export/vacant_houses.geojson?filter=" + Uri.EscapeDataString("inside=true,decay_rank=high|medium"));
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? "");
         Assert.Equal(cli, await response.Content.ReadAsByteArrayAsync());
@@ -99,7 +99,7 @@ public sealed partial class ExportTests(ServiceFactory factory, ITestOutputHelpe
         Assert.True(Directory.Exists(Path.Combine(RepoPaths.Viewer, "node_modules", "@mapbox", "geojsonhint")), "run npm ci in src/Sousei.Geo.Viewer (the service build does it)");
         var cli = ExportWithCli();
         var api = Path.Combine(Path.GetTempPath(), "sousei-api-" + Guid.NewGuid().ToString("N") + ".geojson");
-        File.WriteAllBytes(api, await factory.CreateClient().GetByteArrayAsync("/api/export/vacant_houses.geojson?zone=east"));
+        File.WriteAllBytes(api, await factory.CreateClient().GetByteArrayAsync("/api/export/vacant_houses.geojson?filter=zone=east"));
         var items = Path.Combine(Path.GetTempPath(), "sousei-items-" + Guid.NewGuid().ToString("N") + ".geojson");
         File.WriteAllBytes(items, await factory.CreateClient().GetByteArrayAsync("/ogc/collections/town_blocks/items"));
         var result = await ExternalTool.RunAsync("node", [script, cli, api, items], RepoPaths.Viewer);
@@ -117,7 +117,7 @@ public sealed partial class ExportTests(ServiceFactory factory, ITestOutputHelpe
         var peakBefore = GC.GetGCMemoryInfo().HeapSizeBytes;
         var counting = new CountingStream();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await Sousei.Geo.Service.Export.VacantHouseExporter.WriteAsync(counting, data, new Sousei.Geo.Service.Vacant.VacantFilter(), false);
+        await Sousei.Geo.Analysis.Vacant.VacantHouseExporter.WriteAsync(counting, data.VacantHouses, false);
         var heapAfter = GC.GetGCMemoryInfo().HeapSizeBytes;
         output.WriteLine($"wrote {counting.Length:N0} bytes in {watch.Elapsed.TotalMilliseconds:F0} ms ({counting.Length / watch.Elapsed.TotalSeconds / 1e6:F0} MB/s); allocated {(GC.GetTotalAllocatedBytes(true) - before):N0}; heap {peakBefore:N0} → {heapAfter:N0}");
         Assert.True(counting.Length > 50_000_000);
@@ -125,9 +125,10 @@ public sealed partial class ExportTests(ServiceFactory factory, ITestOutputHelpe
     }
 
     [Theory]
-    [InlineData("--inside", "maybe", "--inside")]
-    [InlineData("--zone", "atlantis", "--zone")]
-    [InlineData("--max-frequent-stop-distance-m", "300", "GTFS")]
+    [InlineData("--filter", "inside=maybe", "--filter")]
+    [InlineData("--filter", "zone=atlantis", "atlantis")]
+    [InlineData("--filter", "max_frequent_stop_distance_m=300", "GTFS")]
+    [InlineData("--bbox", "1,2,3", "--bbox")]
     public void Cli_export_rejects_bad_filters_with_exit_code_2(string option, string value, string expected)
     {
         var stdout = new StringWriter();

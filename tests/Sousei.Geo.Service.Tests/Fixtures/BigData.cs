@@ -1,14 +1,14 @@
 using NetTopologySuite.Geometries;
+using Sousei.Geo.Analysis;
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Model;
-using Sousei.Geo.Service.Data;
 
 namespace Sousei.Geo.Service.Tests.Fixtures;
 
 /// <summary>A city with many synthetic vacant houses (seeded), for streaming and speed checks.</summary>
 internal static class BigData
 {
-    public static CityData Create(int houses)
+    public static City Create(int houses)
     {
         var factory = new GeometryFactory(new PrecisionModel(), 4326);
         var p = PlaneProjection.Kumamoto;
@@ -31,6 +31,6 @@ internal static class BigData
             Hubs = [new Hub("central", "中心", "central", factory.CreatePoint(new Coordinate(p.Unproject(FixtureStore.OriginX + 250, FixtureStore.OriginY + 500).Longitude, p.Unproject(FixtureStore.OriginX + 250, FixtureStore.OriginY + 500).Latitude)))],
             VacantHouses = list,
         };
-        return new CityData(dataset, p);
+        return City.FromDataset(dataset, p);
     }
 }

@@ -12,10 +12,10 @@ public sealed class RestrictedFieldTests(ServiceFactory factory) : IClassFixture
     public static TheoryData<string> JsonEndpoints => new()
     {
         "/ogc/collections/vacant_houses/items",
-        "/ogc/collections/vacant_houses/items?inside=true&limit=10000",
+        "/ogc/collections/vacant_houses/items?filter=inside=true&limit=10000",
         "/ogc/collections/vacant_houses/items/V1",
         "/api/export/vacant_houses.geojson",
-        "/api/export/vacant_houses.geojson?decay_rank=high",
+        "/api/export/vacant_houses.geojson?filter=decay_rank=high",
     };
 
     private static string V1Tile()

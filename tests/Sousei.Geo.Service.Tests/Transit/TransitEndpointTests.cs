@@ -23,7 +23,7 @@ public sealed class TransitEndpointTests(TransitServiceFactory factory) : IClass
         Assert.Equal(0.0, (double)v6["distance_to_frequent_stop_m"]!, 1);
         var v1 = (await Get("/ogc/collections/vacant_houses/items/V1"))["properties"]!;
         Assert.Equal(446.0, (double)v1["distance_to_frequent_stop_m"]!, 1);
-        var page = await Get("/ogc/collections/vacant_houses/items?max_frequent_stop_distance_m=450");
+        var page = await Get("/ogc/collections/vacant_houses/items?filter=max_frequent_stop_distance_m=450");
         Assert.Equal(["V1", "V6"], page["features"]!.AsArray().Select(f => (string?)f!["id"]).Where(id => id is "V1" or "V6"));
         Assert.DoesNotContain("V5", page["features"]!.AsArray().Select(f => (string?)f!["id"]));
     }

@@ -105,13 +105,13 @@ public sealed class VacantAnalysisEndpointTests(ServiceFactory factory) : IClass
     public async Task Results_kept_for_later_requests_are_bounded()
     {
         var client = factory.CreateClient();
-        var data = factory.Services.GetRequiredService<Sousei.Geo.Service.Data.CityData>();
-        for (var i = 0; i < VacantAnalysisEndpoints.MemoCapacity + 10; i++)
+        var data = factory.Services.GetRequiredService<Sousei.Geo.Analysis.City>();
+        for (var i = 0; i < Sousei.Geo.Analysis.City.MemoCapacity + 10; i++)
         {
             var response = await client.GetAsync(FormattableString.Invariant($"/api/vacant/ranking?top=1&weights=decay={i + 1}"));
             Assert.True(response.IsSuccessStatusCode, $"weights decay={i + 1}: {(int)response.StatusCode}");
         }
 
-        Assert.InRange(VacantAnalysisEndpoints.CachedResults(data), 1, VacantAnalysisEndpoints.MemoCapacity);
+        Assert.InRange(data.MemoCount, 1, Sousei.Geo.Analysis.City.MemoCapacity);
     }
 }

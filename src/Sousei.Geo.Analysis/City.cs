@@ -1,0 +1,272 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Sources;
+using Sousei.Geo.Analysis.Vacant;
+using Sousei.Geo.Core.Crs;
+using Sousei.Geo.Core.Density;
+using Sousei.Geo.Core.Model;
+using Sousei.Geo.Core.Transit;
+using Sousei.Geo.Core.Validation;
+using Sousei.Geo.IO.Gtfs;
+
+namespace Sousei.Geo.Analysis;
+
+/// <summary>
+/// One city as the analyses see it: the layers loaded from a <see cref="ICitySource"/>, the prepared study area,
+/// the GTFS feeds read once and a transit network per service day, and vacant houses with their measured fields.
+/// Everything is computed on first use and kept; immutable afterwards and safe for concurrent readers (the
+/// service shares one instance between requests; a command opens one for its analysis).
+/// </summary>
+public sealed class City
+{
+    /// <summary>Bound on memoised results (<see cref="Memo{T}"/>): past it, results are computed and not kept.</summary>
+    public const int MemoCapacity = 256;
+
+    private readonly Lazy<StudyArea> _study;
+    private readonly Lazy<GtfsReadResult> _gtfs;
+    private readonly Lazy<DateOnly> _defaultDate;
+    private readonly ConcurrentDictionary<DateOnly, Lazy<TransitDay>> _transit = new();
+    private readonly Lazy<IReadOnlyList<VacantHouseRecord>> _vacant;
+    private readonly Lazy<Envelope> _extent;
+    private readonly ConcurrentDictionary<object, Lazy<object>> _memo = new();
+
+    private City(ICitySource source, CityLayers available, CityLayers loaded, CityDataset dataset, IReadOnlyList<string> notes, DateOnly? serviceDate = null)
+    {
+        Source = source;
+        Available = available;
+        Loaded = loaded;
+        Dataset = dataset;
+        Notes = notes;
+        ZoneKinds = dataset.Zones.GroupBy(z => z.Id).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
+        _study = new Lazy<StudyArea>(() => new StudyArea(Dataset.InducementArea, Dataset.Zones, Projection));
+        _gtfs = new Lazy<GtfsReadResult>(() =>
+        {
+            var read = Source.ReadGtfs();
+            read.ThrowIfProblems();
+            return read;
+        });
+        _defaultDate = new Lazy<DateOnly>(() => serviceDate ?? GtfsServiceDays.BusiestWeekday(Gtfs.Feeds));
+        LatestBlockYear = dataset.TownBlocks.Count == 0 ? null : dataset.TownBlocks.Max(b => b.Year);
+        _vacant = new Lazy<IReadOnlyList<VacantHouseRecord>>(() => VacantHouseRecord.MeasureAll(this));
+        _extent = new Lazy<Envelope>(ComputeExtent);
+    }
+
+    /// <summary>
+    /// Opens the city with the <paramref name="layers"/> an analysis needs (those the source holds; the others are
+    /// named only when an analysis asks for them). Loading validates every layer read.
+    /// </summary>
+    /// <param name="source">Where the data lives.</param>
+    /// <param name="layers">The layers to load (of those the source holds).</param>
+    /// <param name="serviceDate">The default service day of transit analyses (null: the busiest weekday of the feeds).</param>
+    /// <exception cref="DataException">A layer has problems.</exception>
+    public static City Open(ICitySource source, CityLayers layers = CityLayers.All, DateOnly? serviceDate = null)
+    {
+        var available = source.Inventory();
+        var loaded = layers & available;
+        var (dataset, notes) = source.Load(loaded & ~CityLayers.Gtfs);
+        return new City(source, available, loaded, dataset, notes, serviceDate);
+    }
+
+    /// <summary>Wraps layers already in memory (tests, notebooks); GTFS comes from <paramref name="gtfs"/> when given.</summary>
+    public static City FromDataset(CityDataset dataset, PlaneProjection projection, GtfsReadResult? gtfs = null, string description = "in memory")
+    {
+        var layers = CityLayers.None;
+        if (!dataset.InducementArea.IsEmpty)
+        {
+            layers |= CityLayers.InducementArea;
+        }
+
+        foreach (var (count, layer) in new[] { (dataset.Zones.Count, CityLayers.Zones), (dataset.Hubs.Count, CityLayers.Hubs), (dataset.Households.Count, CityLayers.Households), (dataset.TownBlocks.Count, CityLayers.TownBlocks), (dataset.Buildings.Count, CityLayers.Buildings), (dataset.VacantHouses.Count, CityLayers.VacantHouses), (gtfs?.Feeds.Count ?? 0, CityLayers.Gtfs) })
+        {
+            if (count > 0)
+            {
+                layers |= layer;
+            }
+        }
+
+        var source = new MemorySource(dataset, projection, gtfs, description);
+        return new City(source, layers, layers, dataset, []);
+    }
+
+    public ICitySource Source { get; }
+
+    public string Description => Source.Description;
+
+    public PlaneProjection Projection => Source.Projection;
+
+    /// <summary>The layers the source holds.</summary>
+    public CityLayers Available { get; }
+
+    /// <summary>The layers loaded for this city (a subset of <see cref="Available"/>).</summary>
+    public CityLayers Loaded { get; }
+
+    public CityDataset Dataset { get; }
+
+    /// <summary>Notes of the loading (repairs, mesh tables used, …).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Zone id → kind.</summary>
+    public IReadOnlyDictionary<string, string> ZoneKinds { get; }
+
+    /// <summary>The inducement area and zones, prepared in the plane CRS.</summary>
+    public StudyArea Study => _study.Value;
+
+    /// <summary>True when the layer is loaded (and so held by the source).</summary>
+    public bool Has(CityLayers layer) => (Loaded & layer) == layer;
+
+    /// <summary>The GTFS feeds, read and validated once.</summary>
+    /// <exception cref="DataException">A feed has problems.</exception>
+    public GtfsReadResult Gtfs => _gtfs.Value;
+
+    /// <summary>Latest year of the population units, shown in tiles and maps; null without them.</summary>
+    public int? LatestBlockYear { get; }
+
+    /// <summary>The transit layer of the default service day, or null when the city has no GTFS.</summary>
+    public TransitDay? DefaultTransit => Has(CityLayers.Gtfs) ? Transit() : null;
+
+    /// <summary>The default service day: the one the city was opened with, else the weekday on which the most feeds run, then the most trips.</summary>
+    public DateOnly DefaultServiceDate => _defaultDate.Value;
+
+    /// <summary>Every vacant house with its place, zones and distances (frequent stops of the default service day).</summary>
+    public IReadOnlyList<VacantHouseRecord> VacantHouses => _vacant.Value;
+
+    /// <summary>Envelope of every loaded layer, longitude/latitude.</summary>
+    public Envelope Extent => _extent.Value;
+
+    /// <summary>
+    /// The transit network of <paramref name="date"/> (default: <see cref="DefaultServiceDate"/>), built once per day.
+    /// A day on which a feed runs no trip is a problem of the <c>date</c> parameter.
+    /// </summary>
+    public TransitDay Transit(DateOnly? date = null)
+    {
+        RequireLayer(CityLayers.Gtfs, "transit analyses");
+        var day = date ?? DefaultServiceDate;
+        var lazy = _transit.GetOrAdd(day, d => new Lazy<TransitDay>(() => BuildTransit(d)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            _transit.TryRemove(day, out _);
+            throw;
+        }
+    }
+
+    private TransitDay BuildTransit(DateOnly date)
+    {
+        var idle = Gtfs.Feeds.Where(f => f.TripsOn(date) == 0).Select(f => f.Name).ToList();
+        if (idle.Count > 0)
+        {
+            throw new RequestException("date", RequestProblem.Choice,
+                $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: feed{(idle.Count > 1 ? "s" : "")} {string.Join(", ", idle)} run{(idle.Count > 1 ? "" : "s")} no trip that day (default: the busiest weekday, {DefaultServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})");
+        }
+
+        return new TransitDay(TransitNetwork.Build(Gtfs.Feeds, date, Projection), date, Gtfs.Feeds.Count);
+    }
+
+    /// <summary>Throws a <see cref="RequestException"/> (code <see cref="RequestProblem.MissingLayer"/>) naming the layer when it is not loaded.</summary>
+    public void RequireLayer(CityLayers layer, string analysis)
+    {
+        var missing = Enum.GetValues<CityLayers>().Where(l => l is not (CityLayers.None or CityLayers.All) && (layer & l) != 0 && !Has(l)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new RequestException(missing.Select(l => new RequestProblem("data", RequestProblem.MissingLayer, $"{analysis} need{(analysis.EndsWith('s') ? "" : "s")} {LayerNames.Describe(l)}, and the data ({Description}) has none")).ToList());
+        }
+    }
+
+    /// <summary>
+    /// A result computed once per distinct <paramref name="key"/> and kept (bounded by <see cref="MemoCapacity"/>);
+    /// a failed computation is not kept. Keys must be values (records, tuples) of the request.
+    /// </summary>
+    public T Memo<T>(object key, Func<T> compute)
+        where T : class
+    {
+        if (!_memo.TryGetValue(key, out var lazy))
+        {
+            if (_memo.Count >= MemoCapacity)
+            {
+                return compute();
+            }
+
+            lazy = _memo.GetOrAdd(key, _ => new Lazy<object>(() => compute()));
+        }
+
+        try
+        {
+            return (T)lazy.Value;
+        }
+        catch
+        {
+            _memo.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    /// <summary>How many results <see cref="Memo{T}"/> keeps now (at most <see cref="MemoCapacity"/>).</summary>
+    public int MemoCount => _memo.Count;
+
+    private Envelope ComputeExtent()
+    {
+        var d = Dataset;
+        var e = new Envelope();
+        if (!d.InducementArea.IsEmpty)
+        {
+            e.ExpandToInclude(d.InducementArea.EnvelopeInternal);
+        }
+
+        foreach (var z in d.Zones)
+        {
+            e.ExpandToInclude(z.Geometry.EnvelopeInternal);
+        }
+
+        foreach (var b in d.TownBlocks)
+        {
+            e.ExpandToInclude(b.Geometry.EnvelopeInternal);
+        }
+
+        foreach (var h in d.Hubs)
+        {
+            e.ExpandToInclude(h.Location.Coordinate);
+        }
+
+        foreach (var v in d.VacantHouses)
+        {
+            e.ExpandToInclude(v.Geometry.EnvelopeInternal);
+        }
+
+        foreach (var h in d.Households)
+        {
+            e.ExpandToInclude(h.Longitude, h.Latitude);
+        }
+
+        if (Has(CityLayers.Gtfs))
+        {
+            foreach (var s in Gtfs.Feeds.SelectMany(f => f.Stops))
+            {
+                e.ExpandToInclude(s.Longitude, s.Latitude);
+            }
+        }
+
+        return e;
+    }
+
+    private sealed class MemorySource(CityDataset dataset, PlaneProjection projection, GtfsReadResult? gtfs, string description) : ICitySource
+    {
+        public string Description => description;
+
+        public string ShortName => description;
+
+        public PlaneProjection Projection => projection;
+
+        public PostGis.Density.SqlDensityEngine? SqlDensity => null;
+
+        public CityLayers Inventory() => CityLayers.All;
+
+        public (CityDataset Dataset, IReadOnlyList<string> Notes) Load(CityLayers layers) => (dataset, []);
+
+        public GtfsReadResult ReadGtfs() => gtfs ?? new GtfsReadResult([], [], false, []);
+    }
+}

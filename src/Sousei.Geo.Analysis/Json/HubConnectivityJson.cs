@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using Sousei.Geo.Core.Transit;
+
+namespace Sousei.Geo.Analysis.Json;
+
+/// <summary>
+/// JSON of a <see cref="HubConnectivityResult"/>, shared by <c>sousei hubs --format json</c> and the service's
+/// <c>/api/hubs/matrix</c>: date, window, departures, pairs (from, to, travel_minutes p‹N›, shares within 30/45/60
+/// minutes, direct trips per day) and hubs (stops, trips and routes per day, minutes to central). Minutes are
+/// rounded to 0.1, shares to 1e-4; an infinite travel time is null.
+/// </summary>
+public static class HubConnectivityJson
+{
+    /// <summary>Writes the result as one JSON object.</summary>
+    public static void Write(Utf8JsonWriter w, HubConnectivityResult r)
+    {
+        w.WriteStartObject();
+        w.WriteString("date", r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("window", r.Window);
+        w.WriteNumber("departures", r.DepartureCount);
+        w.WriteStartArray("pairs");
+        foreach (var p in r.Pairs)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", p.From);
+            w.WriteString("to", p.To);
+            w.WriteStartObject("travel_minutes");
+            foreach (var (pct, minutes) in p.TravelMinutes)
+            {
+                w.WriteNumberOrNull($"p{pct}", minutes, 1);
+            }
+
+            w.WriteEndObject();
+            w.WriteNumber("share_within_30", Math.Round(p.ShareWithin30, 4));
+            w.WriteNumber("share_within_45", Math.Round(p.ShareWithin45, 4));
+            w.WriteNumber("share_within_60", Math.Round(p.ShareWithin60, 4));
+            w.WriteNumber("direct_trips_per_day", p.DirectTripsPerDay);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("hubs");
+        foreach (var h in r.Hubs)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", h.Id);
+            w.WriteString("name", h.Name);
+            w.WriteString("kind", h.Kind);
+            w.WriteNumber("stops", h.StopCount);
+            w.WriteNumber("trips_per_day", h.TripsPerDay);
+            w.WriteNumber("routes", h.Routes);
+            w.WriteNumberOrNull("minutes_to_central", h.MinutesToCentral, 1);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

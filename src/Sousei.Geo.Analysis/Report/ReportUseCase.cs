@@ -1,0 +1,204 @@
+using System.Text.Json;
+using Sousei.Geo.Analysis.Density;
+using Sousei.Geo.Analysis.Json;
+using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Transit;
+using Sousei.Geo.Core.Density;
+using Sousei.Geo.Core.Model;
+
+namespace Sousei.Geo.Analysis.Report;
+
+/// <summary>
+/// <c>report</c>: every analysis the data supports, by calling the other use cases (nothing is computed here
+/// that they do not compute); sections the data cannot support are left out with the reason.
+/// </summary>
+public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
+{
+    public static ReportUseCase Instance { get; } = new();
+
+    public string Name => "report";
+
+    public string Summary => "one-screen report: density by every method and zone, trend, hub connectivity, coverage, vacant houses";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        new("target", "P_PER_HA", "target density, persons/ha (default 60.7)"),
+        TransitParameters.DateSpec,
+    ];
+
+    public ReportRequest Parse(Parameters p)
+    {
+        var request = new ReportRequest { TargetPerHectare = p.Number("target") ?? DensityCalculator.DefaultTargetPerHectare, Date = p.Date("date") };
+        request.Validate(p);
+        p.ThrowIfAny();
+        return request;
+    }
+
+    public CityLayers Layers(ReportRequest request, CityLayers available) => CityLayers.All;
+
+    public ReportResult Run(City city, ReportRequest request)
+    {
+        var p = new Parameters(_ => null);
+        request.Validate(p);
+        p.ThrowIfAny();
+        var d = city.Dataset;
+        var left = new List<ReportOmission>();
+        var hasArea = city.Has(CityLayers.InducementArea);
+        var inventory = new ReportInventory(d.Households.Count, d.TownBlocks.Count, d.Buildings.Count, d.Zones.Count, d.Hubs.Count, d.VacantHouses.Count,
+            city.Has(CityLayers.Gtfs) ? city.Gtfs.Feeds.Count : 0, hasArea ? city.Study.Area.AreaHectares : 0);
+
+        var density = new List<DensityResult>();
+        TrendReport? trend = null;
+        if (!hasArea)
+        {
+            left.Add(new ReportOmission("density", "needs " + LayerNames.Describe(CityLayers.InducementArea)));
+        }
+        else
+        {
+            var methods = DensityAnalysis.AvailableMethods(d);
+            if (methods.Count == 0)
+            {
+                left.Add(new ReportOmission("density", "needs a population layer: households.geojson, town_blocks.geojson or mesh_population_<year>.csv"));
+            }
+
+            foreach (var method in methods)
+            {
+                density.Add(DensityUseCase.Instance.Run(city, new DensityRequest { Method = method, TargetPerHectare = request.TargetPerHectare, Engine = DensityEngineKind.Memory }).Result);
+            }
+
+            var trendMethod = methods.FirstOrDefault(m => DensityAnalysis.Years(d, m).Count >= 2);
+            if (methods.Count > 0 && DensityAnalysis.Years(d, trendMethod).Count >= 2)
+            {
+                trend = TrendUseCase.Instance.Run(city, new TrendRequest { Method = trendMethod, TargetPerHectare = request.TargetPerHectare });
+            }
+            else if (methods.Count > 0)
+            {
+                left.Add(new ReportOmission("trend", "needs two years of population for one method"));
+            }
+        }
+
+        var transit = new TransitParameters { Date = request.Date };
+        Core.Transit.HubConnectivityResult? hubs = null;
+        CoverageReport? coverage = null;
+        var central = d.Hubs.FirstOrDefault(h => h.Kind == "central");
+        if (!city.Has(CityLayers.Gtfs))
+        {
+            left.Add(new ReportOmission("hubs", "needs " + LayerNames.Describe(CityLayers.Gtfs)));
+            left.Add(new ReportOmission("coverage", "needs " + LayerNames.Describe(CityLayers.Gtfs)));
+        }
+        else
+        {
+            if (central is null || d.Hubs.Count < 2)
+            {
+                left.Add(new ReportOmission("hubs", $"needs a hub of kind 'central' and at least one other hub in hubs.geojson (the data has {d.Hubs.Count} hub(s), {d.Hubs.Count(h => h.Kind == "central")} central)"));
+            }
+            else
+            {
+                hubs = HubMatrixUseCase.Instance.Run(city, new HubMatrixRequest { Transit = transit });
+            }
+
+            if (d.Households.Count == 0 && d.TownBlocks.Count == 0)
+            {
+                left.Add(new ReportOmission("coverage", "needs residents: households.geojson, town_blocks.geojson or mesh_population_<year>.csv"));
+            }
+            else
+            {
+                coverage = CoverageUseCase.Instance.Run(city, new CoverageRequest { Date = request.Date });
+            }
+        }
+
+        int? vacantInside = null;
+        if (d.VacantHouses.Count == 0)
+        {
+            left.Add(new ReportOmission("vacant_houses", "needs " + LayerNames.Describe(CityLayers.VacantHouses)));
+        }
+        else if (hasArea)
+        {
+            vacantInside = city.VacantHouses.Count(v => v.InsideInducementArea);
+        }
+
+        return new ReportResult(city.Description, city.Projection.Epsg, request.TargetPerHectare, inventory, density, city.ZoneKinds, trend, hubs, central?.Id, coverage, vacantInside, left, city.Notes);
+    }
+
+    public void WriteJson(Utf8JsonWriter w, ReportResult r)
+    {
+        w.WriteStartObject();
+        w.WriteString("source", r.Source);
+        w.WriteNumber("epsg", r.Epsg);
+        w.WriteNumber("target_per_ha", r.TargetPerHectare);
+        w.WriteStartObject("data");
+        w.WriteNumber("households", r.Inventory.Households);
+        w.WriteNumber("population_units", r.Inventory.PopulationUnits);
+        w.WriteNumber("buildings", r.Inventory.Buildings);
+        w.WriteNumber("zones", r.Inventory.Zones);
+        w.WriteNumber("hubs", r.Inventory.Hubs);
+        w.WriteNumber("vacant_houses", r.Inventory.VacantHouses);
+        w.WriteNumber("gtfs_feeds", r.Inventory.GtfsFeeds);
+        w.WriteNumber("inducement_area_ha", Math.Round(r.Inventory.InducementAreaHectares, 4));
+        w.WriteEndObject();
+        w.WriteStartArray("density");
+        foreach (var result in r.Density)
+        {
+            DensityJson.WriteResult(w, result, r.ZoneKinds);
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("trend");
+        if (r.Trend is { } trend)
+        {
+            TrendUseCase.Instance.WriteJson(w, trend);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+
+        w.WritePropertyName("hubs");
+        if (r.Hubs is { } hubs)
+        {
+            HubConnectivityJson.Write(w, hubs);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+
+        w.WritePropertyName("coverage");
+        if (r.Coverage is { } coverage)
+        {
+            CoverageUseCase.Instance.WriteJson(w, coverage);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+
+        if (r.VacantHousesInside is { } inside)
+        {
+            w.WriteNumber("vacant_houses_inside", inside);
+        }
+        else
+        {
+            w.WriteNull("vacant_houses_inside");
+        }
+
+        w.WriteStartArray("left_out");
+        foreach (var o in r.LeftOut)
+        {
+            w.WriteStartObject();
+            w.WriteString("section", o.Section);
+            w.WriteString("reason", o.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("notes");
+        foreach (var n in r.Notes)
+        {
+            w.WriteStringValue(n);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Sousei.Geo.Analysis.Json;
+using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Core.Model;
+using Sousei.Geo.Core.Transit;
+
+namespace Sousei.Geo.Analysis.Transit;
+
+/// <summary>Hub-to-hub travel times: the routing parameters and the percentiles over the departures (nearest rank).</summary>
+public sealed record HubMatrixRequest
+{
+    public TransitParameters Transit { get; init; } = new();
+
+    public IReadOnlyList<int> Percentiles { get; init; } = HubConnectivity.DefaultPercentiles;
+}
+
+/// <summary><c>hubs</c>: connectivity of the central and regional hubs by range-RAPTOR over the timetables. Needs hubs and GTFS only.</summary>
+public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivityResult>
+{
+    public static HubMatrixUseCase Instance { get; } = new();
+
+    public string Name => "hubs";
+
+    public string Summary => "connectivity of the central and regional hubs by public transport (GTFS, range-RAPTOR)";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        .. TransitParameters.Specs,
+        new("percentiles", "P,P,…", "travel-time percentiles over the departures, nearest rank (default 10,50,90)"),
+    ];
+
+    public HubMatrixRequest Parse(Parameters p)
+    {
+        var request = new HubMatrixRequest
+        {
+            Transit = TransitParameters.Parse(p),
+            Percentiles = p.WholeList("percentiles", 1, 100) ?? HubConnectivity.DefaultPercentiles,
+        };
+        Validate(request, p);
+        p.ThrowIfAny();
+        return request;
+    }
+
+    private static void Validate(HubMatrixRequest r, Parameters p)
+    {
+        r.Transit.Validate(p);
+        p.Check(r.Percentiles.Count > 0 && r.Percentiles.All(x => x is >= 1 and <= 100), "percentiles", "must be whole numbers from 1 to 100");
+    }
+
+    public CityLayers Layers(HubMatrixRequest request, CityLayers available) => CityLayers.Hubs | CityLayers.Gtfs;
+
+    public HubConnectivityResult Run(City city, HubMatrixRequest request)
+    {
+        var p = new Parameters(_ => null);
+        Validate(request, p);
+        p.ThrowIfAny();
+        city.RequireLayer(CityLayers.Hubs | CityLayers.Gtfs, "the hub matrix");
+        if (city.Dataset.Hubs.Count < 2)
+        {
+            throw new RequestException("data", RequestProblem.MissingLayer, $"the hub matrix needs at least two hubs in hubs.geojson, and the data has {city.Dataset.Hubs.Count}");
+        }
+
+        var day = city.Transit(request.Transit.Date);
+        return city.Memo(("hubs", day.Date, request.Transit with { Date = null }, string.Join(",", request.Percentiles)),
+            () => HubConnectivity.Compute(day.Network, city.Dataset.Hubs, request.Transit.ToOptions(), request.Percentiles));
+    }
+
+    public void WriteJson(Utf8JsonWriter w, HubConnectivityResult r) => HubConnectivityJson.Write(w, r);
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Core.Model;
+using Sousei.Geo.Core.Transit;
+using Sousei.Geo.IO.GeoJson;
+
+namespace Sousei.Geo.Analysis.Transit;
+
+/// <summary>What an isochrone answer holds: the grid cells with their median minutes, or bands drawn from them.</summary>
+public enum IsochroneShape
+{
+    /// <summary>One square feature per cell reached, with its median minutes.</summary>
+    Cells,
+
+    /// <summary>One (multi)polygon per time limit: the union of the cells within it.</summary>
+    Bands,
+}
+
+/// <summary>
+/// An isochrone from a hub (<see cref="Hub"/>) or a point (<see cref="Longitude"/>, <see cref="Latitude"/>): the
+/// routing parameters, the time limit, the cell size, and the band limits.
+/// </summary>
+public sealed record IsochroneRequest
+{
+    public TransitParameters Transit { get; init; } = new();
+
+    public string? Hub { get; init; }
+
+    public double? Longitude { get; init; }
+
+    public double? Latitude { get; init; }
+
+    public double MaxMinutes { get; init; } = 60;
+
+    public double CellMeters { get; init; } = Isochrone.DefaultCellMeters;
+
+    public IReadOnlyList<int> Minutes { get; init; } = [15, 30, 45, 60];
+
+    public IsochroneShape Shape { get; init; } = IsochroneShape.Cells;
+
+    internal void Validate(Parameters p)
+    {
+        Transit.Validate(p);
+        var point = Longitude is not null || Latitude is not null;
+        if (Hub is not null && point)
+        {
+            p.Add("hub", RequestProblem.Conflict, "give either hub or lon and lat, not both");
+        }
+        else if (Hub is null && !point)
+        {
+            p.Add("hub", RequestProblem.Required, "give the origin: hub ID, or lon and lat");
+        }
+        else if (point && (Longitude is null || Latitude is null))
+        {
+            p.Add(Longitude is null ? "lon" : "lat", RequestProblem.Required, "required with " + (Longitude is null ? "lat" : "lon"));
+        }
+
+        p.Check(Longitude is null or (>= -180 and <= 180), "lon", "must be a longitude from -180 to 180");
+        p.Check(Latitude is null or (>= -90 and <= 90), "lat", "must be a latitude from -90 to 90");
+        p.Check(MaxMinutes is >= 5 and <= 180, "max_minutes", "must be a number from 5 to 180 minutes");
+        p.Check(CellMeters is >= 50 and <= 5000, "cell", "must be a number from 50 to 5000 metres");
+        p.Check(Minutes.Count > 0 && Minutes.All(m => m is >= 1 and <= 180), "minutes", "must be whole numbers from 1 to 180");
+    }
+}
+
+/// <summary>The grid from the origin on a service day, and the bands of the request.</summary>
+public sealed record IsochroneReport(DateOnly Date, string Window, string? Hub, IsochroneGrid Grid, IsochroneShape Shape, IReadOnlyList<int> Minutes)
+{
+    private readonly Lazy<IReadOnlyList<IsochroneBand>> _bands = new(() => Isochrone.Bands(Grid, Minutes));
+
+    /// <summary>Bands drawn from the grid, one per limit of <see cref="Minutes"/>.</summary>
+    public IReadOnlyList<IsochroneBand> Bands => _bands.Value;
+}
+
+/// <summary>
+/// <c>isochrone</c>: where one can get from a hub or a point by public transport, as a grid of median minutes
+/// (the one isochrone model, docs/transit.md) or as bands drawn from it. RFC 7946 GeoJSON. Needs GTFS (and hubs for a hub origin).
+/// </summary>
+public sealed class IsochroneUseCase : IAnalysis<IsochroneRequest, IsochroneReport>
+{
+    public static IsochroneUseCase Instance { get; } = new();
+
+    public string Name => "isochrone";
+
+    public string Summary => "where one gets from a hub or a point by public transport: a grid of median minutes, or bands (GeoJSON)";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        new("hub", "ID", "origin: a hub id of hubs.geojson"),
+        new("lon", "LON", "origin: longitude (with lat), inside the data's extent"),
+        new("lat", "LAT", "origin: latitude (with lon)"),
+        new("shape", "cells|bands", "cells: one square per cell with its median minutes (default); bands: one polygon per limit of minutes"),
+        new("minutes", "M,M,…", "band limits, minutes (default 15,30,45,60); each cell also carries the band it falls in"),
+        new("max_minutes", "M", "cells above this median are left out (default 60)"),
+        new("cell", "M", "cell edge, metres in the plane CRS (default 500)"),
+        .. TransitParameters.Specs,
+    ];
+
+    public IsochroneRequest Parse(Parameters p)
+    {
+        var minutes = p.WholeList("minutes", 1, 180) ?? [15, 30, 45, 60];
+        var request = new IsochroneRequest
+        {
+            Transit = TransitParameters.Parse(p),
+            Hub = p.Text("hub"),
+            Longitude = p.Number("lon"),
+            Latitude = p.Number("lat"),
+            MaxMinutes = p.Number("max_minutes") ?? Math.Max(60, minutes.Max()),
+            CellMeters = p.Number("cell") ?? Isochrone.DefaultCellMeters,
+            Minutes = minutes,
+            Shape = p.Choice("shape", ("cells", IsochroneShape.Cells), ("bands", IsochroneShape.Bands)) ?? IsochroneShape.Cells,
+        };
+        request.Validate(p);
+        p.ThrowIfAny();
+        return request;
+    }
+
+    public CityLayers Layers(IsochroneRequest request, CityLayers available) => CityLayers.Gtfs | CityLayers.Hubs;
+
+    public IsochroneReport Run(City city, IsochroneRequest request)
+    {
+        var p = new Parameters(_ => null);
+        request.Validate(p);
+        p.ThrowIfAny();
+        city.RequireLayer(CityLayers.Gtfs, "isochrones");
+        (double Lon, double Lat) origin;
+        if (request.Hub is { } id)
+        {
+            var hub = city.Dataset.Hubs.FirstOrDefault(h => h.Id == id)
+                ?? throw new RequestException("hub", RequestProblem.Choice, $"no hub '{Requests.Parameters.Echo(id)}' (hubs: {string.Join(", ", city.Dataset.Hubs.Select(h => h.Id).Take(30))})");
+            origin = (hub.Location.X, hub.Location.Y);
+        }
+        else
+        {
+            origin = (request.Longitude!.Value, request.Latitude!.Value);
+            var e = city.Extent;
+            if (!e.Covers(origin.Lon, origin.Lat))
+            {
+                // Name the coordinate that is off (longitude when both are).
+                var (name, min, max) = origin.Lon < e.MinX || origin.Lon > e.MaxX ? ("lon", e.MinX, e.MaxX) : ("lat", e.MinY, e.MaxY);
+                throw new RequestException(name, RequestProblem.Range, FormattableString.Invariant($"the origin lies outside the city's data extent ({name} {min:0.######} to {max:0.######})"));
+            }
+        }
+
+        var day = city.Transit(request.Transit.Date);
+        var grid = city.Memo(("isochrone", day.Date, request.Transit with { Date = null }, origin, request.CellMeters, request.MaxMinutes),
+            () => Isochrone.Compute(day.Network, origin, request.Transit.ToOptions(), request.CellMeters, request.MaxMinutes));
+        return new IsochroneReport(day.Date, request.Transit.WindowText, request.Hub, grid, request.Shape, request.Minutes);
+    }
+
+    public void WriteJson(Utf8JsonWriter w, IsochroneReport r)
+    {
+        var lonLat = new GeometryFactory(new PrecisionModel(), 4326);
+        var date = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        w.WriteStartObject();
+        w.WriteString("type", "FeatureCollection");
+        w.WriteString("date", date);
+        w.WriteString("window", r.Window);
+        w.WriteNumber("cell_m", r.Grid.CellMeters);
+        w.WriteStartArray("origin");
+        w.WriteNumberValue(Math.Round(r.Grid.OriginLongitude, GeoJsonGeometryWriter.Decimals));
+        w.WriteNumberValue(Math.Round(r.Grid.OriginLatitude, GeoJsonGeometryWriter.Decimals));
+        w.WriteEndArray();
+        w.WriteStartArray("features");
+        if (r.Shape == IsochroneShape.Cells)
+        {
+            foreach (var c in r.Grid.Cells)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", "Feature");
+                w.WritePropertyName("geometry");
+                GeoJsonGeometryWriter.Write(w, r.Grid.SquareLonLat(c, lonLat));
+                w.WriteStartObject("properties");
+                w.WriteNumber("median_minutes", Math.Round(c.MedianMinutes, 1));
+                var band = r.Minutes.Where(m => c.MedianMinutes <= m).Cast<int?>().FirstOrDefault();
+                if (band is { } b)
+                {
+                    w.WriteNumber("band", b);
+                }
+                else
+                {
+                    w.WriteNull("band");
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+        }
+        else
+        {
+            // Largest band first, so that smaller ones draw on top.
+            foreach (var band in r.Bands.OrderByDescending(b => b.Minutes))
+            {
+                w.WriteStartObject();
+                w.WriteString("type", "Feature");
+                w.WritePropertyName("geometry");
+                GeoJsonGeometryWriter.Write(w, band.Area);
+                w.WriteStartObject("properties");
+                if (r.Hub is not null)
+                {
+                    w.WriteString("hub", r.Hub);
+                }
+
+                w.WriteNumber("minutes", band.Minutes);
+                w.WriteNumber("area_ha", Math.Round(band.AreaHectares, 1));
+                w.WriteNumber("stops_reached", band.StopsReached);
+                w.WriteString("date", date);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

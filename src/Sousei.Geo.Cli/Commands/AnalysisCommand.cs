@@ -1,0 +1,137 @@
+using System.Text;
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Analysis.Json;
+using Sousei.Geo.Analysis.Requests;
+
+namespace Sousei.Geo.Cli.Commands;
+
+/// <summary>
+/// An analysis of the application layer as a command: its parameters become <c>--kebab-case</c> options (usage
+/// is generated from them), the use case parses, validates and runs, and the command renders the result as text
+/// (the analysis's renderer), JSON (the analysis's own writer, the same keys as the API), or GeoJSON when the
+/// analysis has that form. <c>--out FILE</c> writes the output to a file (whole or not at all). No analysis logic here.
+/// </summary>
+internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
+    where TRequest : class
+{
+    private readonly IAnalysis<TRequest, TResult> _analysis;
+    private readonly Func<TResult, string> _text;
+    private readonly string _defaultFormat;
+    private readonly IReadOnlyDictionary<string, Func<string, string>> _values;
+    private readonly string? _extraUsage;
+
+    /// <param name="analysis">The use case.</param>
+    /// <param name="text">Renders the result for a terminal.</param>
+    /// <param name="defaultFormat">text, json or geojson.</param>
+    /// <param name="values">Parameters whose command-line value is turned into the analysis's value (e.g. a file of ids).</param>
+    /// <param name="extraUsage">Lines added to the usage.</param>
+    public AnalysisCommand(IAnalysis<TRequest, TResult> analysis, Func<TResult, string> text, string defaultFormat = "text", IReadOnlyDictionary<string, Func<string, string>>? values = null, string? extraUsage = null)
+    {
+        _analysis = analysis;
+        _text = text;
+        _defaultFormat = defaultFormat;
+        _values = values ?? new Dictionary<string, Func<string, string>>();
+        _extraUsage = extraUsage;
+        Flags = analysis.Parameters.Where(p => p.IsSwitch).Select(p => p.Option[2..]).Append("repair").ToHashSet(StringComparer.Ordinal);
+    }
+
+    public string Name => _analysis.Name;
+
+    public string Summary => _analysis.Summary;
+
+    public IReadOnlySet<string> Flags { get; }
+
+    private IReadOnlyList<string> Formats => _analysis is IGeoJsonOutput<TResult> ? ["text", "json", "geojson"] : ["text", "json"];
+
+    public string Usage
+    {
+        get
+        {
+            var sb = new StringBuilder();
+            sb.Append("sousei ").Append(Name).Append(" --data DIR | --db CONN --city CODE");
+            foreach (var p in _analysis.Parameters)
+            {
+                sb.Append(p.IsSwitch ? $" [{p.Option}]" : $" [{p.Option} {p.Value}]");
+            }
+
+            sb.Append($" [--format {string.Join("|", Formats)}] [--out FILE]").AppendLine();
+            sb.AppendLine("  " + Summary);
+            var width = Math.Max(18, _analysis.Parameters.Max(p => p.Option.Length) + 2);
+            foreach (var p in _analysis.Parameters)
+            {
+                sb.Append("  ").Append(p.Option.PadRight(width)).AppendLine(p.Help);
+            }
+
+            sb.Append("  ").Append("--format".PadRight(width)).AppendLine($"{string.Join(", ", Formats)} (default {_defaultFormat}); json has the keys of the API (docs/api.md)");
+            sb.Append("  ").Append("--out".PadRight(width)).AppendLine("write the output to FILE instead of the terminal");
+            sb.Append(CliSource.Usage);
+            if (_extraUsage is not null)
+            {
+                sb.AppendLine(_extraUsage);
+            }
+
+            return sb.ToString().TrimEnd();
+        }
+    }
+
+    public int Run(CommandArgs args, CliConsole console)
+    {
+        if (args.Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{args.Positional[0]}' (options start with --)");
+        }
+
+        var format = args.Choice("format", _defaultFormat, Formats.Select(f => (f, f)).ToArray());
+        var output = args.String("out");
+        if (output is not null)
+        {
+            OutputFile.Check(output);
+        }
+
+        var request = _analysis.Parse(Parameters(args, _analysis.Parameters, _values));
+        var source = CliSource.Open(args, console);
+        args.RejectUnknown();
+        var city = _analysis.Open(source, request);
+        console.Progress($"{Name} on {source.Description}");
+        var result = _analysis.Run(city, request);
+        var text = format switch
+        {
+            "json" => JsonText.Of(_analysis, result),
+            "geojson" => JsonText.Write(w => ((IGeoJsonOutput<TResult>)_analysis).WriteGeoJson(w, result)),
+            _ => _text(result),
+        };
+        if (output is null)
+        {
+            console.Out.WriteLine(text);
+        }
+        else
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(text + "\n");
+            OutputFile.Write(output, stream =>
+            {
+                stream.Write(bytes);
+                return bytes.Length;
+            });
+            console.Out.WriteLine($"wrote {output} ({bytes.Length:N0} bytes)");
+        }
+
+        return CommandRunner.Ok;
+    }
+
+    /// <summary>The command line as the analysis's <see cref="Analysis.Requests.Parameters"/>: <c>max_rides</c> is read from <c>--max-rides</c>.</summary>
+    internal static Parameters Parameters(CommandArgs args, IReadOnlyList<ParameterSpec> specs, IReadOnlyDictionary<string, Func<string, string>>? values = null)
+    {
+        var byName = specs.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        return new Parameters(name =>
+        {
+            var option = ParameterSpec.CliName(name)[2..];
+            if (byName.TryGetValue(name, out var spec) && spec.IsSwitch)
+            {
+                return args.Flag(option) ? "true" : null;
+            }
+
+            var raw = args.String(option);
+            return raw is not null && values is not null && values.TryGetValue(name, out var map) ? map(raw) : raw;
+        });
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using Sousei.Geo.Analysis.Density;
+using Sousei.Geo.Core.Density;
+
+namespace Sousei.Geo.Cli.Text;
+
+/// <summary>Text tables of density results: the verdict, then the whole area and each zone with its kind.</summary>
+internal static class DensityText
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(DensityReport r) => r.Trend ? Trend(r) : Single(r);
+
+    public static string Verdict(AreaDensity d) => d.DensityPerHectare is not { } density
+        ? "NO AREA: the inducement area is empty"
+        : d.MeetsTarget
+            ? $"MEETS the target: {density.ToString("F2", Inv)} ≥ {d.TargetPerHectare.ToString("0.0##", Inv)} persons/ha (headroom {(-d.GapPersons).ToString("N0", Inv)} persons)"
+            : $"BELOW the target: {density.ToString("F2", Inv)} < {d.TargetPerHectare.ToString("0.0##", Inv)} persons/ha ({d.GapPersons.ToString("N0", Inv)} persons short)";
+
+    private static string Single(DensityReport report)
+    {
+        var r = report.Result;
+        var sb = new StringBuilder();
+        sb.AppendLine($"居住誘導区域 population density — method {DensityMethods.Name(r.Method)}, year {r.Year}");
+        sb.AppendLine(Verdict(r.Total));
+        sb.AppendLine();
+        sb.AppendLine(Table(r, report.ZoneKinds));
+        foreach (var note in report.Notes)
+        {
+            sb.AppendLine("note: " + note);
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>The whole area, then the zones grouped by kind (wards, hub areas, …) in data order, with a kind column.</summary>
+    public static string Table(DensityResult r, IReadOnlyDictionary<string, string> kinds)
+    {
+        var rows = new List<(AreaDensity Row, string Kind)> { (r.Total, "") };
+        var zoneRows = r.Zones.Select((z, i) => (z, i, Kind: kinds.GetValueOrDefault(z.Id, "zone"))).ToList();
+        var kindOrder = zoneRows.Select(z => z.Kind).Distinct().ToList();
+        rows.AddRange(zoneRows.OrderBy(z => kindOrder.IndexOf(z.Kind)).ThenBy(z => z.i).Select(z => (z.z, z.Kind)));
+        var nameWidth = Math.Max(16, rows.Max(x => TerminalText.Width(x.Row.Name)) + 2);
+        var kindWidth = Math.Max(6, rows.Max(x => x.Kind.Length) + 2);
+        var rule = new string('─', nameWidth + kindWidth + 68);
+        var sb = new StringBuilder();
+        sb.Append(TerminalText.PadRight("area", nameWidth)).Append("kind".PadRight(kindWidth)).AppendLine("  population     area ha   persons/ha  target        gap  verdict");
+        sb.AppendLine(rule);
+        string? lastKind = null;
+        foreach (var (row, i) in rows.Select((x, i) => (x, i)))
+        {
+            if (i > 0 && row.Kind != lastKind)
+            {
+                sb.AppendLine(rule);
+            }
+
+            lastKind = row.Kind;
+            var density = row.Row.DensityPerHectare is { } d ? d.ToString("F2", Inv) : "—";
+            var verdict = row.Row.AreaHectares <= 0 ? "no area" : row.Row.MeetsTarget ? "meets" : "below";
+            sb.Append(TerminalText.PadRight(row.Row.Name, nameWidth))
+              .Append(row.Kind.PadRight(kindWidth))
+              .Append(row.Row.Population.ToString("N0", Inv).PadLeft(12))
+              .Append(row.Row.AreaHectares.ToString("N2", Inv).PadLeft(12))
+              .Append(density.PadLeft(13))
+              .Append(row.Row.TargetPerHectare.ToString("0.0##", Inv).PadLeft(8))
+              .Append(row.Row.GapPersons.ToString("N0", Inv).PadLeft(11))
+              .Append("  ").AppendLine(verdict);
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    private static string Trend(DensityReport report)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"居住誘導区域 density per year (target {report.TargetPerHectare.ToString("0.0##", Inv)} persons/ha)");
+        sb.AppendLine();
+        sb.AppendLine("method        year    population     area ha   persons/ha        gap  verdict");
+        sb.AppendLine(new string('─', 80));
+        foreach (var r in report.Results)
+        {
+            var t = r.Total;
+            sb.Append(DensityMethods.Name(r.Method).PadRight(12))
+              .Append(r.Year.ToString(Inv).PadLeft(6))
+              .Append(t.Population.ToString("N0", Inv).PadLeft(14))
+              .Append(t.AreaHectares.ToString("N2", Inv).PadLeft(12))
+              .Append((t.DensityPerHectare?.ToString("F2", Inv) ?? "—").PadLeft(13))
+              .Append(t.GapPersons.ToString("N0", Inv).PadLeft(11))
+              .Append("  ").AppendLine(t.MeetsTarget ? "meets" : "below");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+}

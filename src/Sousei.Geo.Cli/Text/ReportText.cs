@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using Sousei.Geo.Analysis.Density;
+using Sousei.Geo.Analysis.Report;
+
+namespace Sousei.Geo.Cli.Text;
+
+/// <summary>The one-screen report: each section the text of its analysis's result, then what was left out and why.</summary>
+internal static class ReportText
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(ReportResult r)
+    {
+        var o = new StringBuilder();
+        var i = r.Inventory;
+        o.AppendLine($"Sousei.Geo report — {r.Source}");
+        o.AppendLine($"居住誘導区域 {i.InducementAreaHectares.ToString("N1", Inv)} ha (areas in EPSG:{r.Epsg}); target {r.TargetPerHectare.ToString("0.0##", Inv)} persons/ha");
+        o.AppendLine($"data: {i.Households:N0} households, {i.PopulationUnits:N0} population units, {i.Buildings:N0} buildings, {i.Zones} zones, {i.Hubs} hubs, {i.VacantHouses:N0} vacant houses, {i.GtfsFeeds} GTFS feed(s)");
+        if (r.Density.Count > 0)
+        {
+            o.AppendLine();
+            Density(o, r);
+        }
+
+        if (r.Trend is { } trend)
+        {
+            o.AppendLine();
+            var t = trend.Projection;
+            o.AppendLine($"Trend ({DensityMethods.Name(t.Method)} {t.FirstYear}→{t.LastYear}, compound annual growth, area constant): whole area {TrendText.Verdict(t.Total, t.HorizonYear)}");
+            var below = t.Zones.Where(z => z.Status != Core.Density.TrendStatus.Meets).Select(z => $"{z.Name} {TrendText.Verdict(z, t.HorizonYear)}").ToList();
+            if (below.Count > 0)
+            {
+                o.AppendLine("  zones below the target: " + string.Join("; ", below));
+            }
+        }
+
+        if (r.Hubs is { } hubs)
+        {
+            o.AppendLine();
+            o.AppendLine($"Hub connectivity {hubs.Date:yyyy-MM-dd} {hubs.Window} (median minutes to 中心市街地; sousei hubs for the matrix)");
+            var others = hubs.Hubs.Where(h => h.Id != r.CentralHubId).ToList();
+            var width = Math.Max(12, others.Max(h => TerminalText.Width(h.Name)) + 1);
+            for (var k = 0; k < others.Count; k += 3)
+            {
+                var line = new StringBuilder();
+                foreach (var h in others.Skip(k).Take(3))
+                {
+                    line.Append("  ").Append(TerminalText.PadRight(h.Name, width)).Append(TransitText.Minutes(h.MinutesToCentral).PadLeft(6));
+                }
+
+                o.AppendLine(line.ToString());
+            }
+
+            var slowest = hubs.Pairs.OrderByDescending(p => p.MedianMinutes ?? double.PositiveInfinity).First();
+            var names = hubs.Hubs.ToDictionary(h => h.Id, h => h.Name);
+            o.AppendLine($"  slowest link: {names[slowest.From]} → {names[slowest.To]} {TransitText.Minutes(slowest.MedianMinutes)} min; {hubs.Pairs.Count(p => p.MedianMinutes is null or > 60)} of {hubs.Pairs.Count} hub pairs take over 60 min at the median");
+            var unreached = hubs.Hubs.Where(h => h.Id != r.CentralHubId && h.MinutesToCentral is null).Select(h => h.Name).ToList();
+            if (unreached.Count > 0)
+            {
+                o.AppendLine($"  warning: no journey to the central hub at the median departure from {string.Join(", ", unreached)} (no stop within reach, or no service in the timetables)");
+            }
+        }
+
+        if (r.Coverage is { } coverage)
+        {
+            o.AppendLine();
+            o.AppendLine(TransitText.Coverage(coverage));
+        }
+
+        if (r.VacantHousesInside is { } inside)
+        {
+            o.AppendLine();
+            o.AppendLine($"Vacant houses: {i.VacantHouses:N0} surveyed, {inside:N0} inside the 居住誘導区域 (sousei vacant rank, sousei whatif).");
+        }
+
+        if (r.LeftOut.Count > 0)
+        {
+            o.AppendLine();
+            foreach (var left in r.LeftOut)
+            {
+                o.AppendLine($"left out: {left.Section} — {left.Reason}");
+            }
+        }
+
+        foreach (var note in r.Notes)
+        {
+            o.AppendLine("note: " + note);
+        }
+
+        return o.ToString().TrimEnd();
+    }
+
+    private static void Density(StringBuilder o, ReportResult r)
+    {
+        o.AppendLine("Density of the 居住誘導区域 (latest year of each method)");
+        o.AppendLine("  method        year   population   persons/ha        gap  verdict");
+        foreach (var d in r.Density)
+        {
+            var t = d.Total;
+            o.AppendLine($"  {DensityMethods.Name(d.Method),-12}{d.Year,6}{t.Population.ToString("N0", Inv),13}{(t.DensityPerHectare?.ToString("F2", Inv) ?? "—"),13}{t.GapPersons.ToString("N0", Inv),11}  {(t.MeetsTarget ? "meets" : "BELOW")}");
+        }
+
+        var first = r.Density[0];
+        if (first.Zones.Count == 0)
+        {
+            return;
+        }
+
+        o.AppendLine();
+        var nameWidth = Math.Max(14, first.Zones.Max(z => TerminalText.Width(z.Name)) + 2);
+        var header = new StringBuilder(TerminalText.PadRight("  zone (persons/ha; * below)", nameWidth + 10));
+        foreach (var d in r.Density)
+        {
+            header.Append(DensityMethods.Name(d.Method).PadLeft(12));
+        }
+
+        o.AppendLine(header.Append($"   gap ({DensityMethods.Name(first.Method)})").ToString());
+        for (var z = 0; z < first.Zones.Count; z++)
+        {
+            var line = new StringBuilder("  ").Append(TerminalText.PadRight(first.Zones[z].Name, nameWidth)).Append(first.Zones[z].AreaHectares.ToString("N0", Inv).PadLeft(6)).Append(" ha");
+            foreach (var d in r.Density)
+            {
+                var zone = d.Zones[z];
+                line.Append(((zone.DensityPerHectare?.ToString("F1", Inv) ?? "—") + (zone.AreaHectares > 0 && !zone.MeetsTarget ? "*" : " ")).PadLeft(12));
+            }
+
+            o.AppendLine(line.Append(first.Zones[z].GapPersons.ToString("N0", Inv).PadLeft(12)).ToString());
+        }
+    }
+}

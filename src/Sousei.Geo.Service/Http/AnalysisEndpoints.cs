@@ -1,0 +1,59 @@
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Service.Features;
+
+namespace Sousei.Geo.Service.Http;
+
+/// <summary>
+/// Serves an analysis of the application layer as <c>GET path?name=value…</c>: the query parameters are the
+/// analysis's parameters by their one name (an unknown or repeated one is a problem), the use case parses,
+/// validates and runs, and the answer is the analysis's JSON — the same keys as <c>sousei NAME --format json</c>.
+/// Problems become ProblemDetails (<see cref="BadParameterHandler"/>).
+/// </summary>
+internal static class AnalysisEndpoints
+{
+    public static RouteHandlerBuilder MapAnalysis<TRequest, TResult>(this IEndpointRouteBuilder app, string path, IAnalysis<TRequest, TResult> analysis, string tag, Func<TResult, string>? contentType = null)
+        where TRequest : class =>
+        app.MapGet(path, (HttpContext context, City city) =>
+        {
+            // An analysis with a GeoJSON form takes format=json|geojson, as --format on the command line.
+            var geo = analysis as IGeoJsonOutput<TResult>;
+            var parameters = geo is null ? Query(context.Request, analysis.Parameters) : Query(context.Request, analysis.Parameters, "format");
+            var format = geo is null ? null : parameters.Choice("format", ("json", false), ("geojson", true));
+            var request = analysis.Parse(parameters);
+            var result = analysis.Run(city, request);
+            return format == true
+                ? OgcEndpoints.Json(w => geo!.WriteGeoJson(w, result), "application/geo+json")
+                : OgcEndpoints.Json(w => analysis.WriteJson(w, result), contentType?.Invoke(result) ?? "application/json");
+        }).WithTags(tag).WithSummary(analysis.Summary);
+
+    /// <summary>Reads the query into the analysis's request; unknown or repeated parameters are problems.</summary>
+    public static TRequest Parse<TRequest, TResult>(HttpRequest request, IAnalysis<TRequest, TResult> analysis)
+        where TRequest : class => analysis.Parse(Query(request, analysis.Parameters));
+
+    /// <summary>The query as <see cref="Parameters"/>, checked against <paramref name="specs"/> (and <paramref name="extra"/> names).</summary>
+    public static Parameters Query(HttpRequest request, IReadOnlyList<ParameterSpec> specs, params string[] extra)
+    {
+        var known = specs.Select(s => s.Name).Concat(extra).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<RequestProblem>();
+        foreach (var (name, values) in request.Query)
+        {
+            if (!known.Contains(name))
+            {
+                problems.Add(new RequestProblem(name, RequestProblem.Unknown, $"unknown query parameter; this endpoint accepts: {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
+            }
+            else if (values.Count > 1)
+            {
+                problems.Add(new RequestProblem(name, RequestProblem.Format, "given more than once"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RequestException(problems.Take(Parameters.ProblemCap).ToList());
+        }
+
+        var query = request.Query;
+        return new Parameters(n => query.TryGetValue(n, out var v) && v.Count > 0 ? v[0] : null);
+    }
+}
