@@ -2,7 +2,7 @@ using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Distance;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// Accepts or refuses a candidate building site. A site must lie inside the city, off open land,

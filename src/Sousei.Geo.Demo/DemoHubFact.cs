@@ -1,4 +1,4 @@
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// One hub of Kumamoto's multi-core city as the demo generator places it: longitude/latitude in

@@ -4,7 +4,7 @@ using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Precision;
 using Sousei.Geo.Core.Crs;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// Geometry helpers of the demo generator. The generator draws in the plane CRS EPSG:6670 (metres)

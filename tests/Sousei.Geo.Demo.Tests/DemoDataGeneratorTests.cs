@@ -10,10 +10,9 @@ using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.IO.Converters;
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Density;
-using Sousei.Geo.IO.Demo;
 using Sousei.Geo.IO.FileStore;
 
-namespace Sousei.Geo.IO.Tests.Demo;
+namespace Sousei.Geo.Demo.Tests;
 
 /// <summary>
 /// The demo generator on a small scale (2 % of the residents; the geography is full size), read

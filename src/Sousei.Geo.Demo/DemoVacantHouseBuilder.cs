@@ -1,7 +1,7 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// Draws the 空き家 survey: detached houses nobody lives in, about a third inside the inducement

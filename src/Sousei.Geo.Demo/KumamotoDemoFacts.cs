@@ -1,4 +1,4 @@
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// The public facts the demo generator builds on (../shared/KUMAMOTO-FACTS.md and plain geography),

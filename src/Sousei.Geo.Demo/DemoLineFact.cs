@@ -1,4 +1,4 @@
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// A trunk transit line of the demo network. <see cref="Waypoints"/> are hub ids or named

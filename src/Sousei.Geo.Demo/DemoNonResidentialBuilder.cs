@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// Places the buildings nobody lives in: shops and offices clustered around the hubs (the central

@@ -1,4 +1,4 @@
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>What a demo building is; <see cref="DemoBuilding.Use"/> maps it to the data model's <c>use</c>.</summary>
 internal enum DemoBuildingKind

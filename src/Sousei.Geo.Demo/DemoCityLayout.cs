@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// The drawn city: outline, inducement area, town blocks, wards and hub areas. Longitude/latitude

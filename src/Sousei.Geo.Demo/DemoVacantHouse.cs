@@ -1,4 +1,4 @@
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>A surveyed vacant house of the demo data (fields of docs/data-model.md, owner fields obviously fake).</summary>
 internal sealed record DemoVacantHouse(

@@ -3,7 +3,7 @@ using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Union;
 using NetTopologySuite.Triangulate;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// Draws the city's plan geometry. The inducement area follows the project's rule: the union of

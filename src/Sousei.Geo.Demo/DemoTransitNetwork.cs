@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// The trunk network of the demo city, built from <see cref="KumamotoDemoFacts.Lines"/>: paths run

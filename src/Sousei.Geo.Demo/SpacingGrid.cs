@@ -1,4 +1,4 @@
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// A hash grid of discs in the plane (metres) that refuses a new disc closer than the sum of radii

@@ -1,4 +1,4 @@
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>What <see cref="DemoDataGenerator.Generate"/> wrote: counts, the inducement area in hectares (EPSG:6670), each file and its size in bytes.</summary>
 public sealed record DemoDataSummary(

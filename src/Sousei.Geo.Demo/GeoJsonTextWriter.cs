@@ -3,7 +3,7 @@ using System.Text;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// Writes an RFC 7946 FeatureCollection as text, one feature per line: longitude/latitude rounded

@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// One line of the demo network in its outbound direction: the stops in running order (indexes into

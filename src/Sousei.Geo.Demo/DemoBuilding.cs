@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// A demo building: a rectangle of <see cref="WidthMeters"/> × <see cref="DepthMeters"/> turned by

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// Writes the demo network as a GTFS feed folder (GTFS Schedule reference): one agency, weekday

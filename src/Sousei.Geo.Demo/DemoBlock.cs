@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// A synthetic 町丁目: its code (ward JIS code + 4-digit serial), name, ward, polygon in rounded

@@ -1,4 +1,4 @@
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// Options of <see cref="DemoDataGenerator"/>. <see cref="ScaleFactor"/> multiplies every count of

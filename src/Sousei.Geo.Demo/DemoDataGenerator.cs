@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Sousei.Geo.Core.Model;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>
 /// Writes a complete synthetic file store for Kumamoto (docs/data-model.md): hubs, wards and hub

@@ -1,6 +1,6 @@
 using Sousei.Geo.Core.Model;
 
-namespace Sousei.Geo.IO.Demo;
+namespace Sousei.Geo.Demo;
 
 /// <summary>Writes each layer of the demo store with <see cref="GeoJsonTextWriter"/>.</summary>
 internal static class DemoLayerWriter
