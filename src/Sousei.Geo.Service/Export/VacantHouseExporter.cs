@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sousei.Geo.IO.GeoJson;
 using Sousei.Geo.Service.Data;
-using Sousei.Geo.Service.GeoJson;
 using Sousei.Geo.Service.Vacant;
 
 namespace Sousei.Geo.Service.Export;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Sousei.Geo.IO.GeoJson;
 using Sousei.Geo.Service.Export;
-using Sousei.Geo.Service.GeoJson;
 using Sousei.Geo.Service.Http;
 using Sousei.Geo.Service.Privacy;
 

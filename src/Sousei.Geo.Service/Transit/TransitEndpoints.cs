@@ -3,9 +3,9 @@ using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Sousei.Geo.Core.Transit;
 using Sousei.Geo.IO.Analysis;
+using Sousei.Geo.IO.GeoJson;
 using Sousei.Geo.Service.Data;
 using Sousei.Geo.Service.Features;
-using Sousei.Geo.Service.GeoJson;
 using Sousei.Geo.Service.Http;
 
 namespace Sousei.Geo.Service.Transit;

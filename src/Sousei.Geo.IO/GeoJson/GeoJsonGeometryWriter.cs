@@ -2,7 +2,7 @@ using System.Text.Json;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 
-namespace Sousei.Geo.Service.GeoJson;
+namespace Sousei.Geo.IO.GeoJson;
 
 /// <summary>
 /// Writes NTS geometries as RFC 7946 GeoJSON geometry objects: positions [longitude, latitude] rounded to
