@@ -9,7 +9,8 @@ namespace Sousei.Geo.Demo;
 /// and <see cref="KumamotoDemoFacts.LatestYear"/>, buildings, vacant houses and a GTFS feed of the
 /// trunk lines. The city's structure comes from public facts (<see cref="KumamotoDemoFacts"/>);
 /// everything else is drawn from <c>new Random(seed)</c>, so the same options give the same bytes.
-/// Output is RFC 7946: longitude/latitude with 6 decimals, right-hand rings, no <c>crs</c> member.
+/// Output is RFC 7946, written by IO's GeoJSON writer: longitude/latitude on a 10⁻⁶ degree grid (at most
+/// 6 decimals), right-hand rings, no <c>crs</c> member, one feature per line.
 /// Block persons equal the persons of the households inside each block, year by year.
 /// Not thread-safe; single-threaded by design, for determinism.
 /// </summary>
