@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sousei.Geo.IO.Demo;
+using Sousei.Geo.Demo;
 
 namespace Sousei.Geo.Cli.Commands;
 

@@ -1,8 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 using Npgsql;
+using Sousei.Geo.IO.GeoJson;
 
 namespace Sousei.Geo.PostGis.Export;
 
@@ -14,17 +13,8 @@ namespace Sousei.Geo.PostGis.Export;
 /// </summary>
 public static class PostGisExporter
 {
-    private static readonly JsonSerializerOptions GeometryOptions = CreateOptions();
-
     /// <summary>Files written and their feature counts.</summary>
     public sealed record Report(string City, string Directory, IReadOnlyList<(string File, long Features)> Files);
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var o = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        o.Converters.Add(new GeoJsonConverterFactory(new GeometryFactory(new PrecisionModel(), 4326)));
-        return o;
-    }
 
     /// <exception cref="PostGisException">The database cannot be used or holds nothing for the city.</exception>
     public static Report Export(PostGisDatabase db, string city, string directory, bool includeRestricted = false)
@@ -85,26 +75,22 @@ public static class PostGisExporter
         }, "export from");
     }
 
-    /// <summary>Streams one layer as a FeatureCollection; returns the feature count (the file is removed when 0).</summary>
+    /// <summary>
+    /// Streams one layer as a FeatureCollection through the project's GeoJSON writer, one feature per line, with
+    /// every ordinate as stored (no rounding: an export is a lossless copy of the database); returns the feature
+    /// count (the file is removed when 0).
+    /// </summary>
     private static long WriteLayer(NpgsqlConnection conn, string city, string path, string sql, string[] names)
     {
-        long count = 0;
+        long count;
         using (var cmd = conn.CreateCommand())
         {
             cmd.CommandText = sql;
             cmd.Parameters.Add(new NpgsqlParameter { Value = city });
             using var reader = cmd.ExecuteReader();
-            using var stream = File.Create(path);
-            using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteStartArray("features");
-            while (reader.Read())
+            using var writer = new GeoJsonFeatureCollectionWriter(File.Create(path), decimals: null);
+            void Properties(Utf8JsonWriter w)
             {
-                w.WriteStartObject();
-                w.WriteString("type", "Feature");
-                w.WritePropertyName("properties");
-                w.WriteStartObject();
                 for (var i = 0; i < names.Length; i++)
                 {
                     var column = i + 1;
@@ -129,35 +115,15 @@ public static class PostGisExporter
                             break;
                     }
                 }
-
-                w.WriteEndObject();
-                w.WritePropertyName("geometry");
-                var geometry = reader.GetFieldValue<Geometry>(0);
-                if (geometry is Point p)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("type", "Point");
-                    w.WriteStartArray("coordinates");
-                    w.WriteNumberValue(p.X);
-                    w.WriteNumberValue(p.Y);
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-                else
-                {
-                    JsonSerializer.Serialize(w, geometry, GeometryOptions);
-                }
-
-                w.WriteEndObject();
-                count++;
-                if (w.BytesPending > 1 << 20)
-                {
-                    w.Flush();
-                }
             }
 
-            w.WriteEndArray();
-            w.WriteEndObject();
+            while (reader.Read())
+            {
+                writer.Write(reader.GetFieldValue<Geometry>(0), Properties);
+            }
+
+            writer.Complete();
+            count = writer.Count;
         }
 
         if (count == 0)

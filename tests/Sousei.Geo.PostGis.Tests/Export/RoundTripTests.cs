@@ -1,3 +1,6 @@
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.IO.FileStore;
@@ -41,6 +44,27 @@ public sealed class RoundTripTests
         PostGisExporter.Export(t.Db, "43100", output);
         Assert.DoesNotContain("owner", File.ReadAllText(Path.Combine(output, "vacant_houses.geojson")), StringComparison.Ordinal);
         Assert.All(FileStoreReader.Load(output, PlaneProjection.Kumamoto).Dataset.VacantHouses, v => Assert.Null(v.OwnerName));
+    }
+
+    [PostGisFact]
+    public void Export_turns_a_clockwise_ring_by_the_right_hand_rule_and_keeps_every_ordinate_as_stored()
+    {
+        // The ring (130.70000000001, 32.8) → up → right → down is clockwise and has ordinates beyond
+        // the 7 decimals of the API: the export writes the same vertices in reverse order, exactly.
+        using var t = TestDatabase.Create();
+        var dir = RandomCity.Write(seed: 13, households: 10, buildings: 10);
+        var factory = new GeometryFactory(new PrecisionModel(), 4326);
+        var clockwise = factory.CreatePolygon([new(130.70000000001, 32.8), new(130.7, 32.81234567891), new(130.71, 32.81), new(130.71, 32.8), new(130.70000000001, 32.8)]);
+        Assert.False(Orientation.IsCCW(clockwise.ExteriorRing.CoordinateSequence));
+        RandomCity.Save(dir, "zones", [new Feature(clockwise, new AttributesTable { { "id", "cw" }, { "name", "時計回り" }, { "kind", "ward" } })]);
+        PostGisImporter.Import(t.Db, "43100", FileStoreBatch.Read(dir, PlaneProjection.Kumamoto));
+        var output = Path.Combine(Path.GetTempPath(), "sousei-pg-export-" + Guid.NewGuid().ToString("N"));
+        PostGisExporter.Export(t.Db, "43100", output);
+
+        var zone = Assert.Single(FileStoreReader.Load(output, PlaneProjection.Kumamoto).Dataset.Zones);
+        var ring = ((Polygon)zone.Geometry).ExteriorRing;
+        Assert.True(Orientation.IsCCW(ring.CoordinateSequence));
+        Assert.Equal(Enumerable.Reverse(clockwise.ExteriorRing.Coordinates), ring.Coordinates);
     }
 
     internal static void AssertSameLayers(CityDataset a, CityDataset b, bool withOwners)
