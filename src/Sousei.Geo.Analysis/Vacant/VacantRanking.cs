@@ -95,7 +95,7 @@ internal static class VacantRanking
                 notes.Add($"not ranked (demolished): {ranking.NotRankedIds.Count} houses");
             }
 
-            notes.AddRange(city.Notes);
+            // Loading notes (repairs, mesh tables) depend on which layers were loaded, not on the ranking: the CLI's text shows them.
             return new RankedHouses(ranking, notes);
         });
     }

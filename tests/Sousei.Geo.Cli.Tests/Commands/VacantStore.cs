@@ -85,11 +85,11 @@ internal sealed class VacantStore : IDisposable
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(Dir, name), text, new UTF8Encoding(false));
 
-    private static string Collection(params string[] f) => "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(",", f) + "]}";
+    internal static string Collection(params string[] f) => "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(",", f) + "]}";
 
-    private static string Feature(string g, string p) => $"{{\"type\":\"Feature\",\"geometry\":{g},\"properties\":{p}}}";
+    internal static string Feature(string g, string p) => $"{{\"type\":\"Feature\",\"geometry\":{g},\"properties\":{p}}}";
 
-    private static (double Lon, double Lat) LonLat(double x, double y) => PlaneProjection.Kumamoto.Unproject(-27_000 + x, -21_800 + y);
+    internal static (double Lon, double Lat) LonLat(double x, double y) => PlaneProjection.Kumamoto.Unproject(-27_000 + x, -21_800 + y);
 
     private static string Pos(double x, double y)
     {
@@ -97,8 +97,8 @@ internal sealed class VacantStore : IDisposable
         return string.Create(CultureInfo.InvariantCulture, $"[{lon:R},{lat:R}]");
     }
 
-    private static string Pt(double x, double y) => $"{{\"type\":\"Point\",\"coordinates\":{Pos(x, y)}}}";
+    internal static string Pt(double x, double y) => $"{{\"type\":\"Point\",\"coordinates\":{Pos(x, y)}}}";
 
-    private static string Rect(double x, double y, double w, double h) =>
+    internal static string Rect(double x, double y, double w, double h) =>
         $"{{\"type\":\"Polygon\",\"coordinates\":[[{Pos(x, y)},{Pos(x + w, y)},{Pos(x + w, y + h)},{Pos(x, y + h)},{Pos(x, y)}]]}}";
 }
