@@ -31,5 +31,5 @@ internal static class KumamotoHubs
         Hub("kamikumamoto", "上熊本", "regional", 130.69925, 32.81781),
     ];
 
-    private static Hub Hub(string id, string name, string kind, double lon, double lat) => new(id, name, kind, Factory.CreatePoint(new Coordinate(lon, lat)));
+    private static Hub Hub(string id, string name, string kind, double lon, double lat) => new(id, name, kind == "central" ? HubKind.Central : HubKind.Regional, Factory.CreatePoint(new Coordinate(lon, lat)));
 }

@@ -2,6 +2,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Union;
 using NetTopologySuite.Triangulate;
+using Sousei.Geo.Core.Model;
 
 namespace Sousei.Geo.Demo;
 
@@ -29,12 +30,12 @@ internal static class DemoCityLayoutBuilder
         var (areaPlane, areaLonLat) = InducementArea(hubs, network, outlinePlane, outlineLonLat);
         var blocks = Blocks(random, hubs, outlinePlane, outlineLonLat);
         var wards = KumamotoDemoFacts.Wards
-            .Select(w => new DemoZone(w.Code, w.Name, "ward", Polygonal(DemoGeometry.Union(blocks.Where(b => b.WardCode == w.Code).Select(b => b.Geometry)))))
+            .Select(w => new DemoZone(w.Code, w.Name, Kinds.Ward, Polygonal(DemoGeometry.Union(blocks.Where(b => b.WardCode == w.Code).Select(b => b.Geometry)))))
             .ToList();
         var hubAreas = KumamotoDemoFacts.Hubs.Select((h, i) =>
         {
             var disc = DemoGeometry.Plane.CreatePoint(hubs[i]).Buffer(h.HubAreaRadiusMeters, 16);
-            return new DemoZone("hub-" + h.Id, h.Name, "hub_area", Polygonal(DemoGeometry.Intersection(DemoGeometry.ToLonLat(disc), outlineLonLat)));
+            return new DemoZone("hub-" + h.Id, h.Name, Kinds.HubArea, Polygonal(DemoGeometry.Intersection(DemoGeometry.ToLonLat(disc), outlineLonLat)));
         }).ToList();
 
         return new DemoCityLayout
@@ -68,7 +69,7 @@ internal static class DemoCityLayoutBuilder
         var parts = new List<Geometry>();
         for (var i = 0; i < hubs.Count; i++)
         {
-            var band = KumamotoDemoFacts.Hubs[i].Kind == "central" ? KumamotoDemoFacts.CentralBandMeters : KumamotoDemoFacts.RegionalBandMeters;
+            var band = KumamotoDemoFacts.Hubs[i].Kind == HubKind.Central ? KumamotoDemoFacts.CentralBandMeters : KumamotoDemoFacts.RegionalBandMeters;
             parts.Add(DemoGeometry.Plane.CreatePoint(hubs[i]).Buffer(band, 16));
         }
 

@@ -21,7 +21,7 @@ internal static class DemoLayerWriter
             {
                 w.WriteString("id", hub.Id);
                 w.WriteString("name", hub.Name);
-                w.WriteString("kind", hub.Kind);
+                w.WriteString("kind", Kinds.Name(hub.Kind));
             });
         }
 

@@ -1,3 +1,5 @@
+using Sousei.Geo.Core.Model;
+
 namespace Sousei.Geo.Demo;
 
 /// <summary>
@@ -34,22 +36,22 @@ internal static class KumamotoDemoFacts
     /// </summary>
     public static IReadOnlyList<DemoHubFact> Hubs { get; } =
     [
-        new("central", "中心市街地", "central", 130.7100, 32.8030, 800, 4.0),
-        new("ueki", "植木", "regional", 130.68189, 32.88034, 600, 1.0),
-        new("hokubu", "北部", "regional", 130.6860, 32.8620, 500, 0.9),
-        new("kusunoki-musashigaoka", "楠・武蔵ヶ丘", "regional", 130.77031, 32.85002, 600, 1.2),
-        new("hakenomiya-shimizu-kamei", "八景水谷・清水亀井", "regional", 130.72289, 32.84095, 500, 1.0),
-        new("kokai", "子飼", "regional", 130.7265, 32.8135, 400, 1.1),
-        new("nagamine", "長嶺", "regional", 130.7675, 32.8095, 500, 1.1),
-        new("suizenji-kuhonji", "水前寺・九品寺", "regional", 130.72970, 32.79684, 600, 1.4),
-        new("kengun", "健軍", "regional", 130.76130, 32.77832, 600, 1.3),
-        new("heisei-minamikumamoto", "平成・南熊本", "regional", 130.71236, 32.78536, 600, 1.2),
-        new("karikusa", "刈草", "regional", 130.7055, 32.7605, 500, 0.9),
-        new("kawashiri", "川尻", "regional", 130.67982, 32.74456, 500, 0.9),
-        new("tomiai", "富合", "regional", 130.67290, 32.71407, 400, 0.6),
-        new("jonan", "城南", "regional", 130.7200, 32.6490, 500, 0.6),
-        new("joyama", "城山", "regional", 130.6550, 32.8040, 400, 0.7),
-        new("kamikumamoto", "上熊本", "regional", 130.69925, 32.81781, 500, 1.0),
+        new("central", "中心市街地", HubKind.Central, 130.7100, 32.8030, 800, 4.0),
+        new("ueki", "植木", HubKind.Regional, 130.68189, 32.88034, 600, 1.0),
+        new("hokubu", "北部", HubKind.Regional, 130.6860, 32.8620, 500, 0.9),
+        new("kusunoki-musashigaoka", "楠・武蔵ヶ丘", HubKind.Regional, 130.77031, 32.85002, 600, 1.2),
+        new("hakenomiya-shimizu-kamei", "八景水谷・清水亀井", HubKind.Regional, 130.72289, 32.84095, 500, 1.0),
+        new("kokai", "子飼", HubKind.Regional, 130.7265, 32.8135, 400, 1.1),
+        new("nagamine", "長嶺", HubKind.Regional, 130.7675, 32.8095, 500, 1.1),
+        new("suizenji-kuhonji", "水前寺・九品寺", HubKind.Regional, 130.72970, 32.79684, 600, 1.4),
+        new("kengun", "健軍", HubKind.Regional, 130.76130, 32.77832, 600, 1.3),
+        new("heisei-minamikumamoto", "平成・南熊本", HubKind.Regional, 130.71236, 32.78536, 600, 1.2),
+        new("karikusa", "刈草", HubKind.Regional, 130.7055, 32.7605, 500, 0.9),
+        new("kawashiri", "川尻", HubKind.Regional, 130.67982, 32.74456, 500, 0.9),
+        new("tomiai", "富合", HubKind.Regional, 130.67290, 32.71407, 400, 0.6),
+        new("jonan", "城南", HubKind.Regional, 130.7200, 32.6490, 500, 0.6),
+        new("joyama", "城山", HubKind.Regional, 130.6550, 32.8040, 400, 0.7),
+        new("kamikumamoto", "上熊本", HubKind.Regional, 130.69925, 32.81781, 500, 1.0),
     ];
 
     /// <summary>Named stations that are not hubs (approximate positions).</summary>

@@ -124,10 +124,10 @@ public static class MapRenderer
                         foreach (var h in d.Hubs.Where(h => view.Covers(h.Location.Coordinate)))
                         {
                             var pt = ToPixel(h.Location.X, h.Location.Y);
-                            fill.Color = h.Kind == "central" ? new SKColor(0x6a, 0x3d, 0x9a) : new SKColor(0x9e, 0x7b, 0xc8);
-                            canvas.DrawCircle(pt, h.Kind == "central" ? 8 : 5.5f, fill);
+                            fill.Color = h.IsCentral ? new SKColor(0x6a, 0x3d, 0x9a) : new SKColor(0x9e, 0x7b, 0xc8);
+                            canvas.DrawCircle(pt, h.IsCentral ? 8 : 5.5f, fill);
                             stroke.Color = SKColors.White;
-                            canvas.DrawCircle(pt, h.Kind == "central" ? 8 : 5.5f, stroke);
+                            canvas.DrawCircle(pt, h.IsCentral ? 8 : 5.5f, stroke);
                             fill.Color = new SKColor(0x22, 0x22, 0x22);
                             canvas.DrawText(h.Name, pt.X + 9, pt.Y + 4, SKTextAlign.Left, font, fill);
                         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
 
 namespace Sousei.Geo.Analysis.Json;
@@ -46,7 +47,7 @@ public static class HubConnectivityJson
             w.WriteStartObject();
             w.WriteString("id", h.Id);
             w.WriteString("name", h.Name);
-            w.WriteString("kind", h.Kind);
+            w.WriteString("kind", Kinds.Name(h.Kind));
             w.WriteNumber("stops", h.StopCount);
             w.WriteNumber("trips_per_day", h.TripsPerDay);
             w.WriteNumber("routes", h.Routes);

@@ -80,7 +80,7 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
         var transit = new TransitParameters { Date = request.Date };
         Core.Transit.HubConnectivityResult? hubs = null;
         CoverageReport? coverage = null;
-        var central = d.Hubs.FirstOrDefault(h => h.Kind == "central");
+        var central = d.Hubs.FirstOrDefault(h => h.IsCentral);
         if (!city.Has(CityLayers.Gtfs))
         {
             left.Add(new ReportOmission("hubs", "needs " + LayerNames.Describe(CityLayers.Gtfs)));
@@ -90,7 +90,7 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
         {
             if (central is null || d.Hubs.Count < 2)
             {
-                left.Add(new ReportOmission("hubs", $"needs a hub of kind 'central' and at least one other hub in hubs.geojson (the data has {d.Hubs.Count} hub(s), {d.Hubs.Count(h => h.Kind == "central")} central)"));
+                left.Add(new ReportOmission("hubs", $"needs a hub of kind 'central' and at least one other hub in hubs.geojson (the data has {d.Hubs.Count} hub(s), {d.Hubs.Count(h => h.IsCentral)} central)"));
             }
             else
             {

@@ -51,7 +51,7 @@ public sealed class AccessibilityUseCase : IAnalysis<AccessibilityRequest, Acces
         request.Transit.Validate(p);
         p.ThrowIfAny();
         city.RequireLayer(CityLayers.Gtfs | CityLayers.Hubs, "accessibility");
-        var central = city.Dataset.Hubs.FirstOrDefault(h => h.Kind == "central")
+        var central = city.Dataset.Hubs.FirstOrDefault(h => h.IsCentral)
             ?? throw new RequestException("data", RequestProblem.MissingLayer, "accessibility needs a hub of kind 'central' in hubs.geojson");
         var population = Population.Of(city, request.Year, "accessibility");
         var day = city.Transit(request.Transit.Date);

@@ -34,7 +34,7 @@ public static class HubConnectivity
         }, _ => { });
 
         var direct = DirectTrips(network, near, out var tripsPerHub, out var routesPerHub);
-        var central = hubs.Select((h, i) => (h, i)).FirstOrDefault(x => x.h.Kind == "central");
+        var central = hubs.Select((h, i) => (h, i)).FirstOrDefault(x => x.h.IsCentral);
         var hasCentral = central.h is not null;
         var pairs = new List<HubPair>();
         var medians = new double?[hubs.Count, hubs.Count];

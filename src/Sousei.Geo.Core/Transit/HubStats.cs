@@ -1,3 +1,5 @@
+using Sousei.Geo.Core.Model;
+
 namespace Sousei.Geo.Core.Transit;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace Sousei.Geo.Core.Transit;
 /// there, and the median travel time to the central hub in minutes (0 for the central hub, null when unreachable
 /// or when there is no central hub).
 /// </summary>
-public sealed record HubStats(string Id, string Name, string Kind, int StopCount, int TripsPerDay, int Routes, double? MinutesToCentral);
+public sealed record HubStats(string Id, string Name, HubKind Kind, int StopCount, int TripsPerDay, int Routes, double? MinutesToCentral);

@@ -18,7 +18,7 @@ internal sealed class VacantHouseMeasurer
         var projection = study.Projection;
         _study = study;
         _hubs = hubs;
-        _regionalHubs = hubs.Where(h => h.Kind == "regional").ToList();
+        _regionalHubs = hubs.Where(h => h.Kind == HubKind.Regional).ToList();
         _hubPoints = hubs.Select(h => projection.Project(h.Location.X, h.Location.Y)).ToArray();
         _regionalPoints = _regionalHubs.Select(h => projection.Project(h.Location.X, h.Location.Y)).ToArray();
         _stopPoints = frequentStops?.Select(s => projection.Project(s.Longitude, s.Latitude)).ToArray();

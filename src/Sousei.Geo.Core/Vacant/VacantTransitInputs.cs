@@ -19,7 +19,7 @@ public static class VacantTransitInputs
         var notes = new List<string>();
         var frequent = FrequentStops.Find(network, coverage).Select(s => (s.Longitude, s.Latitude)).ToList();
         Func<double, double, double?>? minutes = null;
-        var central = hubs.FirstOrDefault(h => h.Kind == "central");
+        var central = hubs.FirstOrDefault(h => h.IsCentral);
         if (central is null)
         {
             notes.Add("transit: the data has no hub of kind 'central', so travel times to the centre are not scored");

@@ -138,7 +138,7 @@ public static partial class FileStoreReader
                 notes.Add($"inducement area: AreaCode 31 of {Path.GetFileName(a55Path)} (national land information A55)");
             }
 
-            if (Wants(CityLayers.Zones) && !zones.Any(z => z.Kind == "hub_area"))
+            if (Wants(CityLayers.Zones) && !zones.Any(z => z.Kind == Kinds.HubArea))
             {
                 zones.AddRange(HubAreasFromA55(a55.Where(x => x.Code == "32").Select(x => x.Geometry).ToList(), hubs, projection));
             }
@@ -370,7 +370,7 @@ public static partial class FileStoreReader
         for (var i = 0; i < areas.Count; i++)
         {
             var hub = hubOf[i];
-            yield return new Zone(hub is null ? $"a55-32-{i + 1}" : "hub-" + hub.Id, hub is null ? $"都市機能誘導区域 {i + 1}" : hub.Name, "hub_area", areas[i]);
+            yield return new Zone(hub is null ? $"a55-32-{i + 1}" : "hub-" + hub.Id, hub is null ? $"都市機能誘導区域 {i + 1}" : hub.Name, Kinds.HubArea, areas[i]);
         }
     }
 }

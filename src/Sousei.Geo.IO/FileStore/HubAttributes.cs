@@ -28,13 +28,13 @@ public static class HubAttributes
             problem("attribute.id", "property 'id' is missing");
         }
 
-        if (kind is not ("central" or "regional"))
+        if (!Kinds.TryParseHubKind(kind, out var hubKind))
         {
             problem("attribute.kind", $"property 'kind' is '{kind}'; expected 'central' or 'regional'");
             return null;
         }
 
-        return string.IsNullOrWhiteSpace(id) ? null : new Hub(id, AttributeValues.Text(get("name")) ?? id, kind, location);
+        return string.IsNullOrWhiteSpace(id) ? null : new Hub(id, AttributeValues.Text(get("name")) ?? id, hubKind, location);
     }
 
     /// <summary>The problem (code <c>hubs.central</c>) when more than one of <paramref name="hubs"/> is central, else null.</summary>
@@ -42,7 +42,7 @@ public static class HubAttributes
     /// <param name="file">The layer's file name, for the problem.</param>
     public static DataProblem? CentralProblem(IEnumerable<Hub> hubs, string file)
     {
-        var centrals = hubs.Where(h => h.Kind == "central").Select(h => h.Id).ToList();
+        var centrals = hubs.Where(h => h.IsCentral).Select(h => h.Id).ToList();
         // Travel times "to the centre" would silently use whichever central hub comes first.
         return centrals.Count <= 1 ? null
             : new DataProblem("hubs.central", file, $"{centrals.Count} hubs have kind 'central' ({string.Join(", ", centrals.Take(5).Select(c => $"'{c}'"))}{(centrals.Count > 5 ? ", …" : "")}); exactly one hub is the central hub");

@@ -27,6 +27,6 @@ public static class ZoneAttributes
             return null;
         }
 
-        return new Zone(id, AttributeValues.Text(get("name")) ?? id, AttributeValues.Text(get("kind")) ?? "zone", area);
+        return new Zone(id, AttributeValues.Text(get("name")) ?? id, AttributeValues.Text(get("kind")) ?? Kinds.DefaultZone, area);
     }
 }

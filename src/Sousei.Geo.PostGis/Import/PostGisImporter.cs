@@ -133,7 +133,7 @@ public static partial class PostGisImporter
                         w.Write(i, NpgsqlDbType.Integer);
                         w.Write(h.Id, NpgsqlDbType.Text);
                         w.Write(h.Name, NpgsqlDbType.Text);
-                        w.Write(h.Kind, NpgsqlDbType.Text);
+                        w.Write(Kinds.Name(h.Kind), NpgsqlDbType.Text);
                         w.Write((Geometry)h.Location, NpgsqlDbType.Geometry);
                     }, h => h.Id);
                     reports.Add(new LayerReport("hubs", hubs.Count, "all"));

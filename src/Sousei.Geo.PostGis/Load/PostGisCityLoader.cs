@@ -77,7 +77,7 @@ public static class PostGisCityLoader
             var zones = !Wants(CityLayers.Zones) ? [] : Query(conn, "SELECT id, name, kind, geom FROM zones WHERE city_code = $1 ORDER BY ord", city,
                 r => new Zone(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<Geometry>(3)));
             var hubs = !Wants(CityLayers.Hubs) ? [] : Query(conn, "SELECT id, name, kind, geom FROM hubs WHERE city_code = $1 ORDER BY ord", city,
-                r => new Hub(r.GetString(0), r.GetString(1), r.GetString(2), (Point)r.GetFieldValue<Geometry>(3)));
+                r => new Hub(r.GetString(0), r.GetString(1), Kinds.TryParseHubKind(r.GetString(2), out var kind) ? kind : throw new PostGisException($"hub {r.GetString(0)} has kind '{r.GetString(2)}'; expected central or regional"), (Point)r.GetFieldValue<Geometry>(3)));
             var vacant = !Wants(CityLayers.VacantHouses) ? [] : Query(conn, $"""
                 SELECT v.id, v.geom, v.vacancy_likelihood, v.decay_rank, v.built_year, v.structure, v.floor_area_m2, v.land_area_m2,
                        v.frontage_road_width_m, v.survey_date, v.status,

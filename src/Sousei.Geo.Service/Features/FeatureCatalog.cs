@@ -34,7 +34,7 @@ internal sealed class FeatureCatalog
             {
                 w.WriteString("id", h.Id);
                 w.WriteString("name", h.Name);
-                w.WriteString("kind", h.Kind);
+                w.WriteString("kind", Kinds.Name(h.Kind));
             }),
             new ListLayer<TownBlock>("town_blocks", "町丁目 Town blocks", "Resident-registry persons per town block and year; density in persons per hectare (EPSG plane area).",
                 d.TownBlocks, (b, _) => $"{b.Code}_{b.Year}", b => b.Geometry, (w, b) =>

@@ -79,7 +79,7 @@ internal static class TransitEndpoints
                 w.WriteStartObject("properties");
                 w.WriteString("id", h.Id);
                 w.WriteString("name", h.Name);
-                w.WriteString("kind", h.Kind);
+                w.WriteString("kind", Kinds.Name(h.Kind));
                 if (stats is not null && stats.TryGetValue(h.Id, out var s))
                 {
                     w.WriteNumber("stops", s.StopCount);

@@ -11,7 +11,7 @@ public class AnalysisTests
     private static Hub HubAt(string id, string kind, double x, double y)
     {
         var (lon, lat) = FeedBuilder.Point(x, y);
-        return new Hub(id, id.ToUpperInvariant(), kind, LonLat.CreatePoint(new Coordinate(lon, lat)));
+        return new Hub(id, id.ToUpperInvariant(), kind == "central" ? HubKind.Central : HubKind.Regional, LonLat.CreatePoint(new Coordinate(lon, lat)));
     }
 
     private static Household HouseholdAt(double x, double y, int persons)

@@ -1,3 +1,4 @@
+using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
 
 namespace Sousei.Geo.Core.Tests.Transit;
@@ -135,7 +136,7 @@ public class RaptorCrossCheckTests
         var options = new TransitOptions { WindowStartSeconds = 7 * 3600, WindowEndSeconds = 8 * 3600 };
         var rng = new Random(seed);
         var centre = FeedBuilder.Point(3000, 3000);
-        var central = new Model.Hub("c", "C", "central", new NetTopologySuite.Geometries.Point(centre.Longitude, centre.Latitude) { SRID = 4326 });
+        var central = new Model.Hub("c", "C", HubKind.Central, new NetTopologySuite.Geometries.Point(centre.Longitude, centre.Latitude) { SRID = 4326 });
         var households = Enumerable.Range(0, 40).Select(_ => FeedBuilder.Point(rng.NextDouble() * 6000, rng.NextDouble() * 6000))
             .Select(p => new Model.Household(p.Longitude, p.Latitude, 1, 2025)).ToList();
         var result = CentreAccessibility.Compute(network, central, households, [], options, cellSizeMeters: 0);

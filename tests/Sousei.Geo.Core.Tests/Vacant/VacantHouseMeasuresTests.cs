@@ -8,7 +8,7 @@ namespace Sousei.Geo.Core.Tests.Vacant;
 public class VacantHouseMeasuresTests
 {
     // Central hub at (400, 50), regional hub at (100, 50); one frequent stop at (100, 250). Area: 200 × 100 m from (0, 0).
-    private static readonly Hub[] Hubs = [new("c", "Centre", "central", At(400, 50)), new("r1", "Regional", "regional", At(100, 50))];
+    private static readonly Hub[] Hubs = [new("c", "Centre", HubKind.Central, At(400, 50)), new("r1", "Regional", HubKind.Regional, At(100, 50))];
 
     [Fact]
     public void Every_house_is_measured_demolished_ones_too_and_the_ranking_agrees()

@@ -8,7 +8,7 @@ namespace Sousei.Geo.Core.Tests.Vacant;
 public class VacantHouseRankingTests
 {
     // A regional hub at (100, 50), inside the 2 ha area; a central hub far away at (5000, 0); one frequent stop at (100, 250).
-    private static readonly Hub[] Hubs = [new("r1", "Regional", "regional", At(100, 50)), new("c", "Centre", "central", At(5000, 0))];
+    private static readonly Hub[] Hubs = [new("r1", "Regional", HubKind.Regional, At(100, 50)), new("c", "Centre", HubKind.Central, At(5000, 0))];
 
     private static readonly VacantRankingInputs Stops = new() { FrequentStops = [PlaneFixture.Point(100, 250)] };
 

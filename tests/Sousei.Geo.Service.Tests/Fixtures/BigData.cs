@@ -28,7 +28,7 @@ internal static class BigData
         {
             InducementArea = Rect(0, 0, 1000, 1000),
             Zones = [new Zone("west", "西", "ward", Rect(-5000, -5000, 500, 5000)), new Zone("east", "東", "ward", Rect(500, -5000, 5000, 5000))],
-            Hubs = [new Hub("central", "中心", "central", factory.CreatePoint(new Coordinate(p.Unproject(FixtureStore.OriginX + 250, FixtureStore.OriginY + 500).Longitude, p.Unproject(FixtureStore.OriginX + 250, FixtureStore.OriginY + 500).Latitude)))],
+            Hubs = [new Hub("central", "中心", HubKind.Central, factory.CreatePoint(new Coordinate(p.Unproject(FixtureStore.OriginX + 250, FixtureStore.OriginY + 500).Longitude, p.Unproject(FixtureStore.OriginX + 250, FixtureStore.OriginY + 500).Latitude)))],
             VacantHouses = list,
         };
         return City.FromDataset(dataset, p);
