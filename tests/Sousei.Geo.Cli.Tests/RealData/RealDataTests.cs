@@ -26,7 +26,7 @@ public sealed class RealDataTests : IDisposable
         return d;
     }
 
-    [Fact]
+    [RealDataFact]
     public void Town_block_points_add_up_to_the_2015_census_city_and_ward_totals()
     {
         // The city as the "area" (the wards' union) and the wards as zones.
@@ -57,7 +57,7 @@ public sealed class RealDataTests : IDisposable
         Assert.Equal(143_131, wards["43105"]);
     }
 
-    [Fact]
+    [RealDataFact]
     public void Town_block_points_inside_the_real_inducement_area_match_the_independent_count()
     {
         // SOURCE.md of kumamoto-cityplan-a55 (GDAL/GEOS, computed outside this project): 378,702 persons.
@@ -72,7 +72,7 @@ public sealed class RealDataTests : IDisposable
         Assert.InRange(doc.RootElement.GetProperty("area_ha").GetDouble(), 5_908.6 * 0.997, 5_908.6 * 1.003);
     }
 
-    [Fact]
+    [RealDataFact]
     public void Mesh_areal_weighting_over_the_city_matches_the_published_area_weighted_totals()
     {
         // SOURCE.md of kumamoto-mesh500-census2020: Σ population × city_share (GEOS in EPSG:6670) = 737,781;
@@ -93,7 +93,7 @@ public sealed class RealDataTests : IDisposable
         Assert.Equal(138_696, wards["43105"], 138_696 * 0.0005);
     }
 
-    [Fact]
+    [RealDataFact]
     public void Real_inducement_area_density_by_mesh_agrees_with_an_independent_sampling_estimate()
     {
         var dir = Dir("mesh-area");
@@ -132,7 +132,7 @@ public sealed class RealDataTests : IDisposable
         Assert.Equal(estimate, population, estimate * 0.003);
     }
 
-    [Fact]
+    [RealDataFact]
     public void Report_on_the_real_plan_and_mesh_answers_the_planners_question()
     {
         var dir = Dir("report");
@@ -145,7 +145,7 @@ public sealed class RealDataTests : IDisposable
         Assert.Contains("中央区", r.Out, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [RealDataFact]
     public void Report_on_real_plan_mesh_hubs_and_timetables_names_hub_areas_and_times_the_tram()
     {
         var dir = Dir("report-transit");

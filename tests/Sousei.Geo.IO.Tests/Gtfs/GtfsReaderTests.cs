@@ -128,7 +128,7 @@ public class GtfsReaderTests
         Assert.Contains(result.Problems, p => p.Code == "gtfs.no_service" && p.Message.Contains("2026-05-16"));
     }
 
-    [Fact]
+    [RealDataFact]
     public void Sanko_bus_folder_without_stop_times_is_reported_clearly_and_not_loaded()
     {
         var result = GtfsReader.ReadFeeds([Path.Combine(RealData.Bus, "sankobus_partial")], Day);
@@ -139,14 +139,14 @@ public class GtfsReaderTests
         Assert.Equal("sankobus_partial", problem.File);
     }
 
-    [Fact]
+    [RealDataFact]
     public void Bus_directory_expands_to_three_zips_and_the_partial_folder()
     {
         var sources = GtfsReader.FindFeeds(RealData.Bus).Select(Path.GetFileName).ToList();
         Assert.Equal(["dentetsu.zip", "kumabus.zip", "sankobus_partial", "toshibus.zip"], sources);
     }
 
-    [Fact]
+    [RealDataFact]
     public void Five_real_feeds_load_without_problems_on_2026_05_12()
     {
         var result = GtfsReader.ReadFeeds(RealData.FiveFeeds, Day);
@@ -159,7 +159,7 @@ public class GtfsReaderTests
         Assert.Equal(69_231, result.Feeds[0].Trips.Sum(t => t.StopTimes.Count));
     }
 
-    [Fact]
+    [RealDataFact]
     public void Tram_takes_about_25_to_30_minutes_from_toricho_suji_to_kengunmachi()
     {
         var result = GtfsReader.ReadFeeds([Path.Combine(RealData.TramRail, "kumamotoshiden.gtfs.zip")], Day);
@@ -172,7 +172,7 @@ public class GtfsReaderTests
         Assert.InRange(median.Value / 60.0, 18, 40);
     }
 
-    [Fact]
+    [RealDataFact]
     public void Stop_names_keep_their_utf8_text()
     {
         var result = GtfsReader.ReadFeeds([Path.Combine(RealData.TramRail, "kumamotoshiden.gtfs.zip")]);
