@@ -7,7 +7,7 @@ namespace Sousei.Geo.Analysis;
 /// <summary>
 /// One analysis, defined once for every adapter (CLI, service, notebooks): its parameters, how a request is
 /// read and validated from raw text, which layers it needs, how it runs, and its JSON. An adapter parses
-/// arguments into a request with <see cref="Parse"/>, opens the city with <see cref="Open"/>, calls
+/// arguments into a request with <see cref="Parse"/>, opens the city with <see cref="Analyses.Open{TRequest, TResult}"/>, calls
 /// <see cref="Run"/> and renders the result. Implementations are stateless and thread-safe.
 /// </summary>
 /// <typeparam name="TRequest">The request record: typed values with their defaults.</typeparam>
@@ -33,9 +33,6 @@ public interface IAnalysis<TRequest, TResult>
     /// layers the source holds (<see cref="Sources.ICitySource.Inventory"/>), so that a default can be chosen without loading.
     /// </summary>
     CityLayers Layers(TRequest request, CityLayers available);
-
-    /// <summary>Opens the city with the layers of <paramref name="request"/>.</summary>
-    City Open(Sources.ICitySource source, TRequest request) => City.Open(source, source.Inventory() is var available ? Layers(request, available) : CityLayers.All);
 
     /// <summary>Runs the analysis.</summary>
     /// <exception cref="RequestException">The request has problems, or the data lacks a layer it needs.</exception>

@@ -44,7 +44,7 @@ internal sealed class ExportVacant : ICommand
         var request = Analysis.Parse(AnalysisCommand<VacantExportRequest, VacantExportResult>.Parameters(args, Analysis.Parameters));
         var source = CliSource.Open(args, console);
         args.RejectUnknown();
-        var city = ((IAnalysis<VacantExportRequest, VacantExportResult>)Analysis).Open(source, request);
+        var city = Analysis.Open(source, request);
         var result = Analysis.Run(city, request);
         var count = OutputFile.Write(output, stream => VacantHouseExporter.WriteAsync(stream, result.Houses, includeRestricted: false).GetAwaiter().GetResult());
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count:N0} of {result.Total:N0} vacant houses to {output}"));
