@@ -1,6 +1,8 @@
 using System.Text.Json;
+using NetTopologySuite.Geometries;
 using Sousei.Geo.Core.Density;
 using Sousei.Geo.Core.Vacant;
+using Sousei.Geo.IO.GeoJson;
 
 namespace Sousei.Geo.Analysis.Json;
 
@@ -12,6 +14,8 @@ namespace Sousei.Geo.Analysis.Json;
 /// </summary>
 public static class VacantAnalysisJson
 {
+    private static readonly GeometryFactory LonLat = new(new PrecisionModel(), 4326);
+
     /// <summary>Properties that must never appear in this output (tests assert it).</summary>
     public static IReadOnlyList<string> RestrictedProperties { get; } = ["owner_name", "owner_contact"];
 
@@ -36,32 +40,18 @@ public static class VacantAnalysisJson
     /// <summary>The ranking as an RFC 7946 FeatureCollection of representative points, best first.</summary>
     public static void WriteRankingGeoJson(Utf8JsonWriter w, VacantRankingResult ranking, IReadOnlyList<RankedVacantHouse> rows, IReadOnlyList<string> notes)
     {
-        w.WriteStartObject();
-        w.WriteString("type", "FeatureCollection");
-        w.WriteStartObject("ranking");
-        WriteRankingHeader(w, ranking, notes);
-        w.WriteEndObject();
-        w.WriteStartArray("features");
+        GeoJsonGeometryWriter.WriteFeatureCollectionStart(w, m =>
+        {
+            m.WriteStartObject("ranking");
+            WriteRankingHeader(m, ranking, notes);
+            m.WriteEndObject();
+        });
         foreach (var h in rows)
         {
-            w.WriteStartObject();
-            w.WriteString("type", "Feature");
-            w.WriteString("id", h.Id);
-            w.WriteStartObject("geometry");
-            w.WriteString("type", "Point");
-            w.WriteStartArray("coordinates");
-            w.WriteNumberValue(h.Site.Longitude);
-            w.WriteNumberValue(h.Site.Latitude);
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteStartObject("properties");
-            WriteHouse(w, h);
-            w.WriteEndObject();
-            w.WriteEndObject();
+            GeoJsonGeometryWriter.WriteFeature(w, LonLat.CreatePoint(new Coordinate(h.Site.Longitude, h.Site.Latitude)), p => WriteHouse(p, h), h.Id);
         }
 
-        w.WriteEndArray();
-        w.WriteEndObject();
+        GeoJsonGeometryWriter.WriteFeatureCollectionEnd(w);
     }
 
     private static void WriteRankingHeader(Utf8JsonWriter w, VacantRankingResult ranking, IReadOnlyList<string> notes)

@@ -154,38 +154,33 @@ public sealed class IsochroneUseCase : IAnalysis<IsochroneRequest, IsochroneRepo
     {
         var lonLat = new GeometryFactory(new PrecisionModel(), 4326);
         var date = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        w.WriteStartObject();
-        w.WriteString("type", "FeatureCollection");
-        w.WriteString("date", date);
-        w.WriteString("window", r.Window);
-        w.WriteNumber("cell_m", r.Grid.CellMeters);
-        w.WriteStartArray("origin");
-        w.WriteNumberValue(Math.Round(r.Grid.OriginLongitude, GeoJsonGeometryWriter.Decimals));
-        w.WriteNumberValue(Math.Round(r.Grid.OriginLatitude, GeoJsonGeometryWriter.Decimals));
-        w.WriteEndArray();
-        w.WriteStartArray("features");
+        GeoJsonGeometryWriter.WriteFeatureCollectionStart(w, m =>
+        {
+            m.WriteString("date", date);
+            m.WriteString("window", r.Window);
+            m.WriteNumber("cell_m", r.Grid.CellMeters);
+            m.WriteStartArray("origin");
+            m.WriteNumberValue(GeoJsonGeometryWriter.Round(r.Grid.OriginLongitude));
+            m.WriteNumberValue(GeoJsonGeometryWriter.Round(r.Grid.OriginLatitude));
+            m.WriteEndArray();
+        });
         if (r.Shape == IsochroneShape.Cells)
         {
             foreach (var c in r.Grid.Cells)
             {
-                w.WriteStartObject();
-                w.WriteString("type", "Feature");
-                w.WritePropertyName("geometry");
-                GeoJsonGeometryWriter.Write(w, r.Grid.SquareLonLat(c, lonLat));
-                w.WriteStartObject("properties");
-                w.WriteNumber("median_minutes", Math.Round(c.MedianMinutes, 1));
                 var band = r.Minutes.Where(m => c.MedianMinutes <= m).Cast<int?>().FirstOrDefault();
-                if (band is { } b)
+                GeoJsonGeometryWriter.WriteFeature(w, r.Grid.SquareLonLat(c, lonLat), p =>
                 {
-                    w.WriteNumber("band", b);
-                }
-                else
-                {
-                    w.WriteNull("band");
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
+                    p.WriteNumber("median_minutes", Math.Round(c.MedianMinutes, 1));
+                    if (band is { } b)
+                    {
+                        p.WriteNumber("band", b);
+                    }
+                    else
+                    {
+                        p.WriteNull("band");
+                    }
+                });
             }
         }
         else
@@ -193,26 +188,21 @@ public sealed class IsochroneUseCase : IAnalysis<IsochroneRequest, IsochroneRepo
             // Largest band first, so that smaller ones draw on top.
             foreach (var band in r.Bands.OrderByDescending(b => b.Minutes))
             {
-                w.WriteStartObject();
-                w.WriteString("type", "Feature");
-                w.WritePropertyName("geometry");
-                GeoJsonGeometryWriter.Write(w, band.Area);
-                w.WriteStartObject("properties");
-                if (r.Hub is not null)
+                GeoJsonGeometryWriter.WriteFeature(w, band.Area, p =>
                 {
-                    w.WriteString("hub", r.Hub);
-                }
+                    if (r.Hub is not null)
+                    {
+                        p.WriteString("hub", r.Hub);
+                    }
 
-                w.WriteNumber("minutes", band.Minutes);
-                w.WriteNumber("area_ha", Math.Round(band.AreaHectares, 1));
-                w.WriteNumber("stops_reached", band.StopsReached);
-                w.WriteString("date", date);
-                w.WriteEndObject();
-                w.WriteEndObject();
+                    p.WriteNumber("minutes", band.Minutes);
+                    p.WriteNumber("area_ha", Math.Round(band.AreaHectares, 1));
+                    p.WriteNumber("stops_reached", band.StopsReached);
+                    p.WriteString("date", date);
+                });
             }
         }
 
-        w.WriteEndArray();
-        w.WriteEndObject();
+        GeoJsonGeometryWriter.WriteFeatureCollectionEnd(w);
     }
 }

@@ -118,32 +118,6 @@ public static class PostGisCityLoader
         }, "read GTFS feeds from");
     }
 
-    /// <summary>
-    /// Writes every GTFS feed of the city, as shipped, into <paramref name="directory"/> (one folder
-    /// per feed) and returns the feed folders, sorted: what a file store's <c>gtfs/</c> would list.
-    /// </summary>
-    public static IReadOnlyList<string> ExtractGtfs(PostGisDatabase db, string city, string directory)
-    {
-        city = Identifiers.City(city);
-        return db.Guard(() =>
-        {
-            using var conn = db.Open();
-            var files = Query(conn, "SELECT feed, file_name, content FROM gtfs_files WHERE city_code = $1 ORDER BY feed, file_name", city,
-                r => (Feed: r.GetString(0), Name: r.GetString(1), Content: r.GetFieldValue<byte[]>(2)));
-            var feeds = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var (feed, name, content) in files)
-            {
-                var safeFeed = SafeName(feed);
-                var folder = Path.Combine(directory, safeFeed);
-                Directory.CreateDirectory(folder);
-                File.WriteAllBytes(Path.Combine(folder, SafeName(name)), content);
-                feeds.Add(folder);
-            }
-
-            return (IReadOnlyList<string>)feeds.ToList();
-        }, "read GTFS feeds from");
-    }
-
     /// <summary>A file name without directory parts, so that stored names cannot escape the target folder.</summary>
     internal static string SafeName(string name)
     {

@@ -10,9 +10,6 @@ namespace Sousei.Geo.Service.Http;
 /// </summary>
 internal sealed class QueryReader
 {
-    /// <summary>Largest accepted bbox edge, degrees: a city needs well under one degree.</summary>
-    public const double MaxBboxDegrees = 5;
-
     private readonly IQueryCollection _query;
 
     public QueryReader(HttpRequest request, IEnumerable<string> allowed)
@@ -56,95 +53,17 @@ internal sealed class QueryReader
         return v;
     }
 
-    public double? Double(string name, double min, double max) => ParseDouble(name, String(name), min, max);
-
-    public bool? Bool(string name) => ParseBool(name, String(name));
-
-    /// <summary>Parses <c>minLon,minLat,maxLon,maxLat</c> (CRS84), rejecting reversed, out-of-range or oversized boxes.</summary>
-    public Envelope? Bbox(string name) => ParseBbox(name, String(name));
-
-    internal static double? ParseDouble(string name, string? s, double min, double max)
+    /// <summary>Parses <c>minLon,minLat,maxLon,maxLat</c> (CRS84) by the one bbox rule of the application layer (<see cref="Analysis.Requests.Parameters.Bbox"/>).</summary>
+    public Envelope? Bbox(string name)
     {
-        if (s is null)
-        {
-            return null;
-        }
-
-        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v < min || v > max)
-        {
-            throw new BadParameterException(name, $"'{Shorten(s)}' must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        return v;
+        var parameters = new Analysis.Requests.Parameters(n => n == name ? String(name) : null);
+        var bbox = parameters.Bbox(name);
+        return parameters.Problems.Count > 0 ? throw new BadParameterException(name, parameters.Problems[0].Message) : bbox;
     }
 
-    internal static bool? ParseBool(string name, string? s) => s switch
-    {
-        null => null,
-        "true" or "1" => true,
-        "false" or "0" => false,
-        _ => throw new BadParameterException(name, $"'{Shorten(s)}' must be true or false"),
-    };
-
-    internal static Envelope? ParseBbox(string name, string? s)
-    {
-        if (s is null)
-        {
-            return null;
-        }
-
-        var parts = s.Split(',');
-        if (parts.Length is not (4 or 6))
-        {
-            throw new BadParameterException(name, "expected four numbers minLon,minLat,maxLon,maxLat (CRS84)");
-        }
-
-        var values = new double[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
-            {
-                throw new BadParameterException(name, $"'{Shorten(parts[i])}' is not a number");
-            }
-        }
-
-        // A 6-number bbox carries heights: minLon,minLat,minH,maxLon,maxLat,maxH.
-        var (x1, y1, x2, y2) = values.Length == 4 ? (values[0], values[1], values[2], values[3]) : (values[0], values[1], values[3], values[4]);
-        if (x1 < -180 || x2 > 180 || y1 < -90 || y2 > 90)
-        {
-            throw new BadParameterException(name, "longitudes must lie in [-180, 180] and latitudes in [-90, 90]");
-        }
-
-        if (x1 > x2 || y1 > y2)
-        {
-            throw new BadParameterException(name, "the lower-left corner must come first (minLon,minLat,maxLon,maxLat)");
-        }
-
-        if (values.Length == 6 && values[2] > values[5])
-        {
-            throw new BadParameterException(name, "the lower height must come first (minLon,minLat,minHeight,maxLon,maxLat,maxHeight)");
-        }
-
-        if (x2 - x1 > MaxBboxDegrees || y2 - y1 > MaxBboxDegrees)
-        {
-            throw new BadParameterException(name, $"the box is larger than {MaxBboxDegrees} degrees on a side");
-        }
-
-        return new Envelope(x1, x2, y1, y2);
-    }
-
-    /// <summary>Cuts <paramref name="s"/> to 40 characters plus an ellipsis for echoing in messages.</summary>
-    internal static string Shorten(string s) => ShortenTo(s, 40);
+    /// <summary>Cuts <paramref name="s"/> to 40 characters plus an ellipsis for echoing in messages (<see cref="Analysis.Requests.Parameters.Echo"/>).</summary>
+    internal static string Shorten(string s) => Analysis.Requests.Parameters.Echo(s);
 
     /// <summary>Cuts <paramref name="s"/> to <paramref name="maxLength"/> characters plus an ellipsis, never between the halves of a surrogate pair.</summary>
-    internal static string ShortenTo(string s, int maxLength)
-    {
-        if (s.Length <= maxLength)
-        {
-            return s;
-        }
-
-        var cut = char.IsHighSurrogate(s[maxLength - 1]) ? maxLength - 1 : maxLength;
-        return s[..cut] + "…";
-    }
+    internal static string ShortenTo(string s, int maxLength) => Analysis.Requests.Parameters.Cut(s, maxLength);
 }

@@ -66,38 +66,29 @@ internal static class TransitEndpoints
         var stats = matrix?.Hubs.ToDictionary(h => h.Id, StringComparer.Ordinal);
         return OgcEndpoints.Json(w =>
         {
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteStartArray("features");
+            GeoJsonGeometryWriter.WriteFeatureCollectionStart(w);
             foreach (var h in data.Dataset.Hubs)
             {
-                w.WriteStartObject();
-                w.WriteString("type", "Feature");
-                w.WriteString("id", h.Id);
-                w.WritePropertyName("geometry");
-                GeoJsonGeometryWriter.Write(w, h.Location);
-                w.WriteStartObject("properties");
-                w.WriteString("id", h.Id);
-                w.WriteString("name", h.Name);
-                w.WriteString("kind", Kinds.Name(h.Kind));
-                if (stats is not null && stats.TryGetValue(h.Id, out var s))
+                GeoJsonGeometryWriter.WriteFeature(w, h.Location, p =>
                 {
-                    w.WriteNumber("stops", s.StopCount);
-                    w.WriteNumber("trips_per_day", s.TripsPerDay);
-                    w.WriteNumber("routes", s.Routes);
-                    w.WriteNumberOrNull("minutes_to_central", s.MinutesToCentral, 1);
-                }
-                else
-                {
-                    w.WriteNull("minutes_to_central");
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
+                    p.WriteString("id", h.Id);
+                    p.WriteString("name", h.Name);
+                    p.WriteString("kind", Kinds.Name(h.Kind));
+                    if (stats is not null && stats.TryGetValue(h.Id, out var s))
+                    {
+                        p.WriteNumber("stops", s.StopCount);
+                        p.WriteNumber("trips_per_day", s.TripsPerDay);
+                        p.WriteNumber("routes", s.Routes);
+                        p.WriteNumberOrNull("minutes_to_central", s.MinutesToCentral, 1);
+                    }
+                    else
+                    {
+                        p.WriteNull("minutes_to_central");
+                    }
+                }, h.Id);
             }
 
-            w.WriteEndArray();
-            w.WriteEndObject();
+            GeoJsonGeometryWriter.WriteFeatureCollectionEnd(w);
         }, "application/geo+json");
     }
 }
