@@ -15,7 +15,7 @@ internal static class ExportEndpoints
     public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/export/vacant_houses.geojson", Export).WithTags("Export")
-            .WithSummary("Vacant houses as an RFC 7946 GeoJSON download (filter, bbox)");
+            .WithSummary("Vacant houses as an RFC 7946 GeoJSON download (filter, bbox)").WithAnalysisParameters(VacantExportUseCase.Instance.Parameters);
         app.MapAnalysis("/api/vacant_houses/count", VacantExportUseCase.Instance, "Vacant houses");
         return app;
     }

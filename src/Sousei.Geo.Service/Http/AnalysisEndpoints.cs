@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using Sousei.Geo.Analysis;
 using Sousei.Geo.Analysis.Requests;
 using Sousei.Geo.Service.Features;
@@ -25,7 +26,37 @@ internal static class AnalysisEndpoints
             return format == true
                 ? OgcEndpoints.Json(w => geo!.WriteGeoJson(w, result), "application/geo+json")
                 : OgcEndpoints.Json(w => analysis.WriteJson(w, result), contentType?.Invoke(result) ?? "application/json");
-        }).WithTags(tag).WithSummary(analysis.Summary);
+        }).WithTags(tag).WithSummary(analysis.Summary).WithAnalysisParameters(analysis.Parameters, analysis is IGeoJsonOutput<TResult>);
+
+    /// <summary>Lists the analysis's parameters (name, help with the default) as query parameters of the OpenAPI operation.</summary>
+    public static RouteHandlerBuilder WithAnalysisParameters(this RouteHandlerBuilder builder, IReadOnlyList<ParameterSpec> specs, bool geoJson = false) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            foreach (var spec in specs)
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = spec.Name,
+                    In = ParameterLocation.Query,
+                    Description = spec.IsSwitch ? spec.Help + " (true or false)" : $"{spec.Value}: {spec.Help}",
+                    Schema = new OpenApiSchema { Type = spec.IsSwitch ? JsonSchemaType.Boolean : JsonSchemaType.String },
+                });
+            }
+
+            if (geoJson)
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "format",
+                    In = ParameterLocation.Query,
+                    Description = "json (default) or geojson",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+
+            return Task.CompletedTask;
+        });
 
     /// <summary>Reads the query into the analysis's request; unknown or repeated parameters are problems.</summary>
     public static TRequest Parse<TRequest, TResult>(HttpRequest request, IAnalysis<TRequest, TResult> analysis)

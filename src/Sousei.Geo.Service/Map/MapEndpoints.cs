@@ -10,7 +10,7 @@ internal static class MapEndpoints
     public static IEndpointRouteBuilder MapImages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/map.png", Map).WithTags("Map")
-            .WithSummary("PNG map of chosen layers with legend, scale bar and north arrow");
+            .WithSummary("PNG map of chosen layers with legend, scale bar and north arrow").WithAnalysisParameters(MapRequest.Parameters);
         return app;
     }
 

@@ -22,7 +22,8 @@ internal static class TransitEndpoints
     {
         var group = app.MapGroup("/api");
         group.MapGet("/status", Status).WithTags("Transit").WithSummary("Which layers and analyses the loaded data supports");
-        group.MapGet("/hubs", Hubs).WithTags("Transit").WithSummary("Hubs with trips per day and median minutes to the central hub (GeoJSON)");
+        group.MapGet("/hubs", Hubs).WithTags("Transit").WithSummary("Hubs with trips per day and median minutes to the central hub (GeoJSON)")
+            .WithAnalysisParameters(HubMatrixUseCase.Instance.Parameters);
         group.MapAnalysis("/hubs/matrix", HubMatrixUseCase.Instance, "Transit");
         group.MapAnalysis("/frequency", FrequencyUseCase.Instance, "Transit");
         group.MapAnalysis("/coverage", CoverageUseCase.Instance, "Transit");

@@ -74,4 +74,19 @@ public sealed class DensityEndpointTests(ServiceFactory factory) : IClassFixture
         Assert.Contains("/ogc/collections/{collectionId}/items", paths);
         Assert.Contains("/tiles/{layer}/{z}/{x}/{y}.mvt", paths);
     }
+
+    [Theory]
+    [InlineData("/api/hubs/matrix", "max_rides")]
+    [InlineData("/api/density", "trend")]
+    [InlineData("/api/isochrones", "shape")]
+    [InlineData("/api/vacant/ranking", "format")]
+    [InlineData("/api/map.png", "bbox")]
+    public async Task OpenApi_document_lists_each_analysis_parameter(string path, string parameter)
+    {
+        // The parameters come from the use case, as the CLI's options do: the document cannot drift from them.
+        using var doc = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var names = doc.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("in").GetString())).ToList();
+        Assert.Contains((parameter, "query"), names);
+    }
 }
