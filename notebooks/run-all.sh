@@ -12,16 +12,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 artifacts="${SOUSEI_NOTEBOOK_ARTIFACTS:-${TMPDIR:-/tmp}/sousei-notebooks-artifacts}"
 out="${SOUSEI_NOTEBOOK_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/sousei-notebooks-out.XXXXXX")}"
 
-# SkiaSharp (ScottPlot's renderer) needs fontconfig and at least one font; a fresh Debian may lack them.
-if ! ldconfig -p 2>/dev/null | grep 'libfontconfig\.so\.1' >/dev/null || ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "run-all: installing libfontconfig1 and fonts-dejavu-core for chart rendering"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libfontconfig1 fonts-dejavu-core >/dev/null \
-      || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libfontconfig1 fonts-dejavu-core >/dev/null; }
-  else
-    echo "run-all: warning: libfontconfig1 / fonts-dejavu-core missing and cannot be installed here; charts may fail" >&2
-  fi
-fi
+# SkiaSharp (ScottPlot's renderer) needs fontconfig and fonts; the one installer of the tests' packages sees to them.
+"$here/../scripts/install-test-deps.sh" || echo "run-all: warning: some packages could not be installed; charts may fail" >&2
 
 echo "run-all: building the runner and the project libraries"
 dotnet build "$here/runner/NotebookRunner.csproj" -c Release --artifacts-path "$artifacts" -nologo -v quiet

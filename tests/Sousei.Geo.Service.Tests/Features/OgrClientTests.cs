@@ -10,13 +10,10 @@ public sealed partial class OgrClientTests(ITestOutputHelper output) : IDisposab
 
     public void Dispose() => _store.Dispose();
 
-    [Fact]
+    [SkippableFact]
     public async Task Ogrinfo_lists_the_collections_and_pages_through_every_feature()
     {
-        if (!ExternalTool.Require("ogrinfo", output, "Debian gdal-bin"))
-        {
-            return;
-        }
+        ExternalTool.Require("ogrinfo", "Debian gdal-bin");
 
         await using var server = await LiveServer.StartAsync(_store.Path);
         var url = $"OAPIF:{server.BaseUrl}/ogc";
@@ -46,13 +43,10 @@ public sealed partial class OgrClientTests(ITestOutputHelper output) : IDisposab
         Assert.DoesNotContain("owner", vacant.Out);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ogr2ogr_copies_a_layer_to_geopackage()
     {
-        if (!ExternalTool.Require("ogr2ogr", output, "Debian gdal-bin"))
-        {
-            return;
-        }
+        ExternalTool.Require("ogr2ogr", "Debian gdal-bin");
 
         await using var server = await LiveServer.StartAsync(_store.Path);
         var gpkg = Path.Combine(Path.GetTempPath(), "sousei-ogr-" + Guid.NewGuid().ToString("N") + ".gpkg");

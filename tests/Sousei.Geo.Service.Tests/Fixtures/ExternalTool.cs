@@ -4,7 +4,8 @@ namespace Sousei.Geo.Service.Tests.Fixtures;
 
 /// <summary>
 /// Runs an external program (ogrinfo, node) and captures its output. A missing program fails the test in CI
-/// (CI=true) and makes it return early elsewhere, with the reason written to the test output.
+/// (CI=true) and skips it elsewhere, reported as skipped with the reason (the test is a <c>[SkippableFact]</c>),
+/// never as passed.
 /// </summary>
 internal static class ExternalTool
 {
@@ -17,18 +18,17 @@ internal static class ExternalTool
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
-    /// <summary>True when the tool exists; otherwise fails in CI, or logs and returns false.</summary>
-    public static bool Require(string name, ITestOutputHelper output, string installHint)
+    /// <summary>Returns when the tool is on PATH; otherwise fails in CI, or skips the test with the reason.</summary>
+    public static void Require(string name, string installHint)
     {
         if (Find(name) is not null)
         {
-            return true;
+            return;
         }
 
-        var message = $"{name} is not installed ({installHint})";
+        var message = $"{name} is not on PATH (install {installHint}; ./test.sh installs it when it can)";
         Assert.False(InCi, message + "; CI needs it");
-        output.WriteLine("not run: " + message);
-        return false;
+        Skip.If(true, message);
     }
 
     public static async Task<Result> RunAsync(string program, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null, IDictionary<string, string>? environment = null)
