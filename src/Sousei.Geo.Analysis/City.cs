@@ -7,6 +7,7 @@ using Sousei.Geo.Analysis.Vacant;
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Density;
 using Sousei.Geo.Core.Model;
+using Sousei.Geo.Core.Scenarios;
 using Sousei.Geo.Core.Transit;
 using Sousei.Geo.Core.Validation;
 using Sousei.Geo.IO.Gtfs;
@@ -19,7 +20,7 @@ namespace Sousei.Geo.Analysis;
 /// Everything is computed on first use and kept; immutable afterwards and safe for concurrent readers (the
 /// service shares one instance between requests; a command opens one for its analysis).
 /// </summary>
-public sealed class City
+public sealed partial class City
 {
     /// <summary>Bound on memoised results (<see cref="Memo{T}"/>): past it, results are computed and not kept.</summary>
     public const int MemoCapacity = 256;
@@ -27,7 +28,8 @@ public sealed class City
     private readonly Lazy<StudyArea> _study;
     private readonly Lazy<GtfsReadResult> _gtfs;
     private readonly Lazy<DateOnly> _defaultDate;
-    private readonly ConcurrentDictionary<DateOnly, Lazy<TransitDay>> _transit = new();
+    private readonly ConcurrentDictionary<(DateOnly Date, string Scenarios), Lazy<TransitDay>> _transit = new();
+    private readonly ConcurrentDictionary<string, string> _scenarioFiles = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<VacantHouseRecord>> _vacant;
     private readonly Lazy<Envelope> _extent;
     private readonly ConcurrentDictionary<object, Lazy<object>> _memo = new();
@@ -139,24 +141,77 @@ public sealed class City
     /// The transit network of <paramref name="date"/> (default: <see cref="DefaultServiceDate"/>), built once per day.
     /// A day on which a feed runs no trip is a problem of the <c>date</c> parameter.
     /// </summary>
-    public TransitDay Transit(DateOnly? date = null)
+    /// <param name="date">The service day (default <see cref="DefaultServiceDate"/>).</param>
+    /// <param name="scenarios">Scenarios applied in order to the feeds before the network is built (<see cref="Scenario"/>).</param>
+    public TransitDay Transit(DateOnly? date = null, IReadOnlyList<string>? scenarios = null)
     {
         RequireLayer(CityLayers.Gtfs, "transit analyses");
         var day = date ?? DefaultServiceDate;
-        var lazy = _transit.GetOrAdd(day, d => new Lazy<TransitDay>(() => BuildTransit(d)));
+        var key = (day, string.Join("\n", scenarios ?? []));
+        var lazy = _transit.GetOrAdd(key, k => new Lazy<TransitDay>(() => BuildTransit(k.Date, scenarios ?? [])));
         try
         {
             return lazy.Value;
         }
         catch
         {
-            _transit.TryRemove(day, out _);
+            _transit.TryRemove(key, out _);
             throw;
         }
     }
 
-    private TransitDay BuildTransit(DateOnly date)
+    /// <summary>
+    /// Lets <paramref name="reference"/> name a scenario file (the CLI's <c>--scenario FILE</c>); the service never
+    /// registers files, so its <c>scenario=NAME</c> only reaches the store's <c>scenarios/NAME.json</c>.
+    /// </summary>
+    public void RegisterScenarioFile(string reference, string path) => _scenarioFiles[reference] = path;
+
+    /// <summary>The named scenarios of the store (<c>scenarios/*.json</c>), sorted.</summary>
+    public IReadOnlyList<string> ScenarioNames => Source.ScenarioDirectory is { } dir && Directory.Exists(dir)
+        ? Directory.EnumerateFiles(dir, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToList()
+        : [];
+
+    /// <summary>
+    /// The scenario a reference names (a registered file, else <c>scenarios/NAME.json</c> of the store), read and
+    /// checked against the feeds once.
+    /// </summary>
+    /// <exception cref="RequestException">No such scenario.</exception>
+    /// <exception cref="DataException">The scenario file has problems, or names routes or stops the feeds lack.</exception>
+    public TransitScenario Scenario(string reference) => Memo(("scenario", reference), () =>
     {
+        var path = _scenarioFiles.TryGetValue(reference, out var file) ? file : null;
+        if (path is null && Source.ScenarioDirectory is { } dir && ScenarioName().IsMatch(reference) && File.Exists(Path.Combine(dir, reference + ".json")))
+        {
+            path = Path.Combine(dir, reference + ".json");
+        }
+
+        if (path is null)
+        {
+            var names = ScenarioNames;
+            throw new RequestException("scenario", RequestProblem.Choice, $"no scenario '{Parameters.Echo(reference)}' ({(names.Count == 0 ? "the store has no scenarios/ folder" : "scenarios: " + string.Join(", ", names))}; the command line also takes a scenario file)");
+        }
+
+        var scenario = IO.Scenarios.ScenarioReader.ReadFile(path);
+        var problems = ScenarioEditor.Check(Gtfs.Feeds, scenario);
+        if (problems.Count > 0)
+        {
+            throw new DataException(problems.Take(20).Select(p => new DataProblem("scenario.reference", Path.GetFileName(path), $"{p.Field}: {p.Message}", p.Index, p.Id)).ToList(), problems.Count > 20);
+        }
+
+        return scenario;
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex ScenarioName();
+
+    private TransitDay BuildTransit(DateOnly date, IReadOnlyList<string> scenarios)
+    {
+        var feeds = Gtfs.Feeds;
+        foreach (var reference in scenarios)
+        {
+            feeds = ScenarioEditor.Apply(feeds, Scenario(reference));
+        }
+
         var idle = Gtfs.Feeds.Where(f => f.TripsOn(date) == 0).Select(f => f.Name).ToList();
         if (idle.Count > 0)
         {
@@ -164,7 +219,7 @@ public sealed class City
                 $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: feed{(idle.Count > 1 ? "s" : "")} {string.Join(", ", idle)} run{(idle.Count > 1 ? "" : "s")} no trip that day (default: the busiest weekday, {DefaultServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})");
         }
 
-        return new TransitDay(TransitNetwork.Build(Gtfs.Feeds, date, Projection), date, Gtfs.Feeds.Count);
+        return new TransitDay(TransitNetwork.Build(feeds, date, Projection), date, feeds.Count) { Scenarios = scenarios };
     }
 
     /// <summary>Throws a <see cref="RequestException"/> (code <see cref="RequestProblem.MissingLayer"/>) naming the layer when it is not loaded.</summary>

@@ -8,7 +8,10 @@ internal sealed class CommandArgs
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
-    public CommandArgs(IReadOnlyList<string> args, IReadOnlySet<string> flags)
+    /// <param name="args">The arguments after the command's name.</param>
+    /// <param name="flags">Options that take no value.</param>
+    /// <param name="repeatable">Options that may be given several times; their values are joined with commas, in order.</param>
+    public CommandArgs(IReadOnlyList<string> args, IReadOnlySet<string> flags, IReadOnlySet<string>? repeatable = null)
     {
         for (var i = 0; i < args.Count; i++)
         {
@@ -33,9 +36,14 @@ internal sealed class CommandArgs
                     value = args[++i];
                 }
 
-                if (_options.ContainsKey(name))
+                if (_options.TryGetValue(name, out var earlier))
                 {
-                    throw new UsageException($"option --{name} is given twice");
+                    if (repeatable is null || !repeatable.Contains(name))
+                    {
+                        throw new UsageException($"option --{name} is given twice");
+                    }
+
+                    value = earlier + "," + value;
                 }
 
                 _options[name] = value;

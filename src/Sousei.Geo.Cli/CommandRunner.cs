@@ -36,7 +36,7 @@ internal static class CommandRunner
                 return Ok;
             }
 
-            var parsed = new CommandArgs(args.Skip(command.Name.Split(' ').Length).ToList(), command.Flags);
+            var parsed = new CommandArgs(args.Skip(command.Name.Split(' ').Length).ToList(), command.Flags, command.Repeatable);
             return command.Run(parsed, console);
         }
         catch (RequestException e)

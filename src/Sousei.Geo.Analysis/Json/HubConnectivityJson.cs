@@ -56,6 +56,17 @@ public static class HubConnectivityJson
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("warnings");
+        foreach (var warning in Transit.HubWarnings.Of(r))
+        {
+            w.WriteStartObject();
+            w.WriteString("hub", warning.Hub);
+            w.WriteString("name", warning.Name);
+            w.WriteString("reason", warning.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 }

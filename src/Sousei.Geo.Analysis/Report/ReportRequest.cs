@@ -10,6 +10,9 @@ public sealed record ReportRequest
 
     public DateOnly? Date { get; init; }
 
+    /// <summary>Scenarios applied to the timetables of the transit sections, in order (docs/scenarios.md).</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
     internal void Validate(Parameters p) =>
         p.Check(TargetPerHectare is >= 0.0001 and <= 100_000, "target", "must be a number from 0.0001 to 100000 persons/ha");
 }

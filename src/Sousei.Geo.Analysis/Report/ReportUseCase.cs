@@ -24,11 +24,12 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
     [
         new("target", "P_PER_HA", "target density, persons/ha (default 60.7)"),
         TransitParameters.DateSpec,
+        TransitParameters.ScenarioSpec,
     ];
 
     public ReportRequest Parse(Parameters p)
     {
-        var request = new ReportRequest { TargetPerHectare = p.Number("target") ?? DensityCalculator.DefaultTargetPerHectare, Date = p.Date("date") };
+        var request = new ReportRequest { TargetPerHectare = p.Number("target") ?? DensityCalculator.DefaultTargetPerHectare, Date = p.Date("date"), Scenarios = TransitParameters.ParseScenarios(p) };
         request.Validate(p);
         p.ThrowIfAny();
         return request;
@@ -77,7 +78,7 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
             }
         }
 
-        var transit = new TransitParameters { Date = request.Date };
+        var transit = new TransitParameters { Date = request.Date, Scenarios = request.Scenarios };
         Core.Transit.HubConnectivityResult? hubs = null;
         CoverageReport? coverage = null;
         var central = d.Hubs.FirstOrDefault(h => h.IsCentral);
@@ -103,7 +104,7 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
             }
             else
             {
-                coverage = CoverageUseCase.Instance.Run(city, new CoverageRequest { Date = request.Date });
+                coverage = CoverageUseCase.Instance.Run(city, new CoverageRequest { Date = request.Date, Scenarios = request.Scenarios });
             }
         }
 

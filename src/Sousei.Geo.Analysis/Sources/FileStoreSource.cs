@@ -19,6 +19,8 @@ public sealed class FileStoreSource(string directory, PlaneProjection projection
 
     public SqlDensityEngine? SqlDensity => null;
 
+    public string? ScenarioDirectory => Path.Combine(Directory, "scenarios");
+
     public CityLayers Inventory() => FileStoreReader.Inventory(Directory);
 
     public (CityDataset Dataset, IReadOnlyList<string> Notes) Load(CityLayers layers)

@@ -31,6 +31,9 @@ public interface ICitySource
     /// <summary>The SQL density engine when the data sits in PostGIS; null for a file store.</summary>
     SqlDensityEngine? SqlDensity { get; }
 
+    /// <summary>The folder of the store's named scenarios (<c>scenarios/NAME.json</c>), or null when the source has none.</summary>
+    string? ScenarioDirectory => null;
+
     /// <summary>A short name for the landing page and report titles (the store's folder name, or the city code).</summary>
     string ShortName { get; }
 }

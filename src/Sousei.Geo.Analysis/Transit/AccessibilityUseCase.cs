@@ -54,8 +54,8 @@ public sealed class AccessibilityUseCase : IAnalysis<AccessibilityRequest, Acces
         var central = city.Dataset.Hubs.FirstOrDefault(h => h.IsCentral)
             ?? throw new RequestException("data", RequestProblem.MissingLayer, "accessibility needs a hub of kind 'central' in hubs.geojson");
         var population = Population.Of(city, request.Year, "accessibility");
-        var day = city.Transit(request.Transit.Date);
-        var result = city.Memo(("accessibility", day.Date, request.Transit with { Date = null }, population.Source, population.Year),
+        var day = city.Transit(request.Transit.Date, request.Transit.Scenarios);
+        var result = city.Memo(("accessibility", day.Date, request.Transit.Key, population.Source, population.Year),
             () => CentreAccessibility.Compute(day.Network, central, population.AsPoints(), city.Dataset.Zones, request.Transit.ToOptions()));
         return new AccessibilityReport(day.Date, request.Transit.WindowText, population, result);
     }

@@ -11,6 +11,9 @@ public sealed record CoverageRequest
 {
     public DateOnly? Date { get; init; }
 
+    /// <summary>Scenarios applied to the timetables, in order (docs/scenarios.md).</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
     public double RailRadiusMeters { get; init; } = 800;
 
     public double BusRadiusMeters { get; init; } = 300;
@@ -50,6 +53,7 @@ public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
     public IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         TransitParameters.DateSpec,
+        TransitParameters.ScenarioSpec,
         new("rail_radius", "M", "catchment of rail and tram stops, metres (MLIT: 800)"),
         new("bus_radius", "M", "catchment of frequent bus stops, metres (MLIT: 300)"),
         new("min_departures", "N", "departures a day in one direction that make a bus stop frequent (MLIT: 30)"),
@@ -61,6 +65,7 @@ public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
         var request = new CoverageRequest
         {
             Date = p.Date("date"),
+            Scenarios = TransitParameters.ParseScenarios(p),
             RailRadiusMeters = p.Number("rail_radius") ?? 800,
             BusRadiusMeters = p.Number("bus_radius") ?? 300,
             MinDepartures = p.Whole("min_departures") ?? 30,
@@ -80,9 +85,9 @@ public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
         p.ThrowIfAny();
         city.RequireLayer(CityLayers.Gtfs, "coverage");
         var population = Population.Of(city, request.Year, "coverage");
-        var day = city.Transit(request.Date);
+        var day = city.Transit(request.Date, request.Scenarios);
         var area = city.Dataset.InducementArea.IsEmpty ? null : city.Dataset.InducementArea;
-        var coverage = city.Memo(("coverage", day.Date, request with { Date = null }, population.Source, population.Year), () => population.Source == PopulationSource.Households
+        var coverage = city.Memo(("coverage", day.Date, string.Join(",", request.Scenarios), request.RailRadiusMeters, request.BusRadiusMeters, request.MinDepartures, population.Source, population.Year), () => population.Source == PopulationSource.Households
             ? TransitCoverage.Compute(day.Network, population.Households, area, request.Options)
             : TransitCoverage.ComputeForUnits(day.Network, population.Units, area, request.Options));
         return new CoverageReport(day.Date, population, coverage, request);
@@ -94,6 +99,13 @@ public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
         w.WriteStartObject();
         w.WriteString("date", r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteString("population_source", r.Population.SourceName);
+        w.WriteStartArray("scenarios");
+        foreach (var scenario in r.Request.Scenarios)
+        {
+            w.WriteStringValue(scenario);
+        }
+
+        w.WriteEndArray();
         w.WriteNumber("year", r.Population.Year);
         w.WriteNumber("rail_radius_m", r.Request.RailRadiusMeters);
         w.WriteNumber("bus_radius_m", r.Request.BusRadiusMeters);

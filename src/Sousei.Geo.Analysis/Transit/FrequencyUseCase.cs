@@ -11,6 +11,9 @@ public sealed record FrequencyRequest
 {
     public DateOnly? Date { get; init; }
 
+    /// <summary>Scenarios applied to the timetables, in order (docs/scenarios.md).</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
     /// <summary>Departures a day in one direction that make a bus stop frequent (MLIT: 30).</summary>
     public int MinDepartures { get; init; } = new CoverageOptions().MinBusDeparturesPerDay;
 }
@@ -30,12 +33,13 @@ public sealed class FrequencyUseCase : IAnalysis<FrequencyRequest, FrequencyResu
     public IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         TransitParameters.DateSpec,
+        TransitParameters.ScenarioSpec,
         new("min_departures", "N", "departures a day in one direction that make a bus stop frequent (MLIT: 30)"),
     ];
 
     public FrequencyRequest Parse(Parameters p)
     {
-        var request = new FrequencyRequest { Date = p.Date("date"), MinDepartures = p.Whole("min_departures") ?? 30 };
+        var request = new FrequencyRequest { Date = p.Date("date"), Scenarios = TransitParameters.ParseScenarios(p), MinDepartures = p.Whole("min_departures") ?? 30 };
         Validate(request, p);
         p.ThrowIfAny();
         return request;
@@ -51,7 +55,7 @@ public sealed class FrequencyUseCase : IAnalysis<FrequencyRequest, FrequencyResu
         var p = new Parameters(_ => null);
         Validate(request, p);
         p.ThrowIfAny();
-        var day = city.Transit(request.Date);
+        var day = city.Transit(request.Date, request.Scenarios);
         var frequent = FrequentStops.Find(day.Network, new CoverageOptions { MinBusDeparturesPerDay = request.MinDepartures });
         var stops = day.Departures.OrderByDescending(s => s.DeparturesPerDay).ThenBy(s => s.StopId, StringComparer.Ordinal).ThenBy(s => s.DirectionId).ToList();
         return new FrequencyResult(day.Date, request.MinDepartures, stops, frequent.Count(s => s.IsRail), frequent.Count(s => !s.IsRail));

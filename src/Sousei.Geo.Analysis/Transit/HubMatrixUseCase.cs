@@ -60,8 +60,8 @@ public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivi
             throw new RequestException("data", RequestProblem.MissingLayer, $"the hub matrix needs at least two hubs in hubs.geojson, and the data has {city.Dataset.Hubs.Count}");
         }
 
-        var day = city.Transit(request.Transit.Date);
-        return city.Memo(("hubs", day.Date, request.Transit with { Date = null }, string.Join(",", request.Percentiles)),
+        var day = city.Transit(request.Transit.Date, request.Transit.Scenarios);
+        return city.Memo(("hubs", day.Date, request.Transit.Key, string.Join(",", request.Percentiles)),
             () => HubConnectivity.Compute(day.Network, city.Dataset.Hubs, request.Transit.ToOptions(), request.Percentiles));
     }
 

@@ -144,8 +144,8 @@ public sealed class IsochroneUseCase : IAnalysis<IsochroneRequest, IsochroneRepo
             }
         }
 
-        var day = city.Transit(request.Transit.Date);
-        var grid = city.Memo(("isochrone", day.Date, request.Transit with { Date = null }, origin, request.CellMeters, request.MaxMinutes),
+        var day = city.Transit(request.Transit.Date, request.Transit.Scenarios);
+        var grid = city.Memo(("isochrone", day.Date, request.Transit.Key, origin, request.CellMeters, request.MaxMinutes),
             () => Isochrone.Compute(day.Network, origin, request.Transit.ToOptions(), request.CellMeters, request.MaxMinutes));
         return new IsochroneReport(day.Date, request.Transit.WindowText, request.Hub, grid, request.Shape, request.Minutes);
     }

@@ -38,6 +38,9 @@ public sealed class TransitDay
 
     public int FeedCount { get; }
 
+    /// <summary>The scenarios applied to the feeds of this network, in order (empty: the timetables as published).</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
     /// <summary>Departures per day per stop and direction.</summary>
     public IReadOnlyList<StopDepartures> Departures => _departures.Value;
 

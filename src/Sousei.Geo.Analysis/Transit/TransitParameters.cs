@@ -27,6 +27,20 @@ public sealed record TransitParameters
 
     public int MaxRides { get; init; } = Defaults.MaxRides;
 
+    /// <summary>Scenarios applied in order to the timetables (docs/scenarios.md); empty: the timetables as published.</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
+    /// <summary>The <c>scenario</c> parameter alone (analyses that do not route).</summary>
+    public static ParameterSpec ScenarioSpec { get; } = new("scenario", "NAME", "apply a scenario to the timetables (docs/scenarios.md): a file (command line, repeatable) or a name of the store's scenarios/ folder; several comma separated, applied in order");
+
+    /// <summary>Reads the <c>scenario</c> parameter: references, comma separated.</summary>
+    public static IReadOnlyList<string> ParseScenarios(Parameters p) =>
+        p.Text("scenario")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    /// <summary>The values that decide a routing result (for memo keys): everything but the day.</summary>
+    internal string Key => string.Join("|", WindowStartSeconds, WindowEndSeconds, WalkSpeedMetersPerSecond.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        AccessRadiusMeters.ToString("R", System.Globalization.CultureInfo.InvariantCulture), TransferRadiusMeters.ToString("R", System.Globalization.CultureInfo.InvariantCulture), MaxRides, string.Join(",", Scenarios));
+
     /// <summary>The service-day parameter alone (analyses that do not route).</summary>
     public static ParameterSpec DateSpec { get; } = new("date", "YYYY-MM-DD", "service day; only trips running that day are used (default: the weekday on which the most feeds run, then the most trips)");
 
@@ -34,6 +48,7 @@ public sealed record TransitParameters
     public static IReadOnlyList<ParameterSpec> Specs { get; } =
     [
         DateSpec,
+        ScenarioSpec,
         new("window", "HH:MM-HH:MM", "departures every minute, end exclusive (default 07:00-09:00)"),
         new("walk_speed", "M_PER_S", "walking speed, metres per second (default 1.333 = 80 m/min)"),
         new("access_radius", "M", "metres walked to the first stop / from the last stop (default 800)"),
@@ -53,6 +68,7 @@ public sealed record TransitParameters
             AccessRadiusMeters = p.Number("access_radius") ?? Defaults.AccessRadiusMeters,
             TransferRadiusMeters = p.Number("transfer_radius") ?? Defaults.TransferRadiusMeters,
             MaxRides = p.Whole("max_rides") ?? Defaults.MaxRides,
+            Scenarios = ParseScenarios(p),
         };
     }
 

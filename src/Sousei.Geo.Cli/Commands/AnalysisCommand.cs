@@ -41,6 +41,9 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
 
     public IReadOnlySet<string> Flags { get; }
 
+    /// <summary><c>--scenario</c> may be given several times: the scenarios apply in order.</summary>
+    public IReadOnlySet<string> Repeatable { get; } = new HashSet<string> { "scenario" };
+
     private IReadOnlyList<string> Formats => _analysis is IGeoJsonOutput<TResult> ? ["text", "json", "geojson"] : ["text", "json"];
 
     public string Usage
@@ -92,6 +95,7 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         var source = CliSource.Open(args, console);
         args.RejectUnknown();
         var city = _analysis.Open(source, request);
+        RegisterScenarioFiles(args, city);
         console.Progress($"{Name} on {source.Description}");
         var result = _analysis.Run(city, request);
         var text = format switch
@@ -116,6 +120,21 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         }
 
         return CommandRunner.Ok;
+    }
+
+    /// <summary>
+    /// <c>--scenario FILE</c>: a file on the command line is the scenario (the service only reaches the store's
+    /// scenarios/ folder); a reference that is no file is looked up there by name.
+    /// </summary>
+    internal static void RegisterScenarioFiles(CommandArgs args, City city)
+    {
+        foreach (var reference in (args.String("scenario") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (File.Exists(reference) || Directory.Exists(reference))
+            {
+                city.RegisterScenarioFile(reference, reference);
+            }
+        }
     }
 
     /// <summary>The command line as the analysis's <see cref="Analysis.Requests.Parameters"/>: <c>max_rides</c> is read from <c>--max-rides</c>.</summary>

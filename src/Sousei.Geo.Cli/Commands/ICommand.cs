@@ -15,6 +15,9 @@ internal interface ICommand
     /// <summary>Options that take no value.</summary>
     IReadOnlySet<string> Flags { get; }
 
+    /// <summary>Options that may be given several times (their values are joined with commas).</summary>
+    IReadOnlySet<string> Repeatable => new HashSet<string>();
+
     /// <summary>Runs; returns the exit code. Throws <see cref="UsageException"/> or DataException for bad input.</summary>
     int Run(CommandArgs args, CliConsole console);
 }

@@ -55,10 +55,9 @@ internal static class ReportText
             var slowest = hubs.Pairs.OrderByDescending(p => p.MedianMinutes ?? double.PositiveInfinity).First();
             var names = hubs.Hubs.ToDictionary(h => h.Id, h => h.Name);
             o.AppendLine($"  slowest link: {names[slowest.From]} → {names[slowest.To]} {TransitText.Minutes(slowest.MedianMinutes)} min; {hubs.Pairs.Count(p => p.MedianMinutes is null or > 60)} of {hubs.Pairs.Count} hub pairs take over 60 min at the median");
-            var unreached = hubs.Hubs.Where(h => h.Id != r.CentralHubId && h.MinutesToCentral is null).Select(h => h.Name).ToList();
-            if (unreached.Count > 0)
+            foreach (var w in Analysis.Transit.HubWarnings.Of(hubs))
             {
-                o.AppendLine($"  warning: no journey to the central hub at the median departure from {string.Join(", ", unreached)} (no stop within reach, or no service in the timetables)");
+                o.AppendLine($"  warning: {w.Name} ({w.Hub}): {w.Reason}");
             }
         }
 

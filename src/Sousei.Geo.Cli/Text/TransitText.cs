@@ -58,6 +58,16 @@ internal static class TransitText
             sb.AppendLine("  " + TerminalText.PadRight(h.Name, hubWidth) + $"{h.StopCount,6} {h.TripsPerDay,10} {h.Routes,7}  {Minutes(h.MinutesToCentral),8}");
         }
 
+        var warnings = HubWarnings.Of(r);
+        if (warnings.Count > 0)
+        {
+            sb.AppendLine();
+            foreach (var w in warnings)
+            {
+                sb.AppendLine($"warning: {w.Name} ({w.Hub}): {w.Reason}");
+            }
+        }
+
         return sb.ToString().TrimEnd();
     }
 

@@ -39,6 +39,18 @@ internal static class ParityCases
         ];
     }
 
+    /// <summary>Scenarios named from the store's scenarios/ folder (the file store only: PostGIS holds no scenarios).</summary>
+    public static IEnumerable<(string[] Cli, string Api)> Scenarios() =>
+    [
+        (["hubs", "--scenario", "faster"], "/api/hubs/matrix?scenario=faster"),
+        (["hubs", "--scenario", "faster", "--scenario", "shuttle"], "/api/hubs/matrix?scenario=faster,shuttle"),
+        (["coverage", "--scenario", "shuttle"], "/api/coverage?scenario=shuttle"),
+        (["frequency", "--scenario", "shuttle"], "/api/frequency?scenario=shuttle"),
+        (["accessibility", "--scenario", "faster"], "/api/accessibility?scenario=faster"),
+        (["isochrone", "--hub", "r1", "--scenario", "shuttle"], "/api/isochrones?hub=r1&scenario=shuttle"),
+        (["report", "--scenario", "shuttle"], "/api/report?scenario=shuttle"),
+    ];
+
     /// <summary>Bad requests: the same parameter and the same problem code from both sides.</summary>
     public static IEnumerable<(string[] Cli, string Api, string Parameter, string Code)> Bad() =>
     [

@@ -26,6 +26,13 @@ internal sealed class ParityStore : IDisposable
             VacantStore.Feature(VacantStore.Rect(100, 0, 150, 100), "{\"code\":\"b2\",\"name\":\"二丁目\",\"persons\":60,\"year\":2020}")));
         var (lon, lat) = VacantStore.LonLat(100, 50);
         _store.WriteFile("mesh_population_2010.csv", $"KEY_CODE,HTKSYORI,HTKSAKI,GASSAN,T001101001\n{ThirdMesh(lon, lat)},0,,,500\n");
+        Directory.CreateDirectory(Path.Combine(_store.Dir, "scenarios"));
+        _store.WriteFile(Path.Combine("scenarios", "faster.json"), """{ "name": "faster tram", "modifications": [ { "type": "adjust_speed", "routes": ["tram:T"], "factor": 2 } ] }""");
+        _store.WriteFile(Path.Combine("scenarios", "shuttle.json"), """
+            { "name": "shuttle", "modifications": [ { "type": "add_line", "id": "s", "mode": "bus", "stops": [ {"stop_id": "tram:S1"}, {"name": "East end", "lon": EAST_LON, "lat": EAST_LAT} ],
+              "minutes_between_stops": [2], "bidirectional": true, "service": [ {"from": "07:00", "to": "09:00", "headway_minutes": 5} ] } ] }
+            """.Replace("EAST_LON", VacantStore.LonLat(300, 50).Lon.ToString("R", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+               .Replace("EAST_LAT", VacantStore.LonLat(300, 50).Lat.ToString("R", CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
     public string Dir => _store.Dir;

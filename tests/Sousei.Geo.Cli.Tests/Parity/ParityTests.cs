@@ -23,7 +23,7 @@ public sealed class ParityTests : IDisposable
     public async Task Every_use_case_answers_the_same_from_the_cli_and_the_service()
     {
         await using var server = await ParityServer.StartAsync(City.Open(new FileStoreSource(_store.Dir, PlaneProjection.Kumamoto)));
-        foreach (var (cli, api) in ParityCases.All())
+        foreach (var (cli, api) in ParityCases.All().Concat(ParityCases.Scenarios()))
         {
             var fromCli = Cli([.. cli, "--format", cli.Contains("--format") ? Format(cli) : "json", "--data", _store.Dir]);
             var (status, fromApi) = await server.GetAsync(api);

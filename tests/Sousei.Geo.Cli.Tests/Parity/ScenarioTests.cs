@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Sousei.Geo.Analysis;
+using Sousei.Geo.Analysis.Sources;
+using Sousei.Geo.Cli.Tests.Commands;
+using Sousei.Geo.Core.Crs;
+
+namespace Sousei.Geo.Cli.Tests.Parity;
+
+/// <summary>
+/// Scenarios as one more input of the transit use cases: <c>--scenario FILE</c> on the command line and
+/// <c>?scenario=NAME</c> (the store's scenarios/NAME.json) on the service give the same answers; bad scenarios are
+/// refused naming the file and the modification. The store: <see cref="VacantStore"/> with its tram from S1 (90, 60),
+/// 14 m from the regional hub r1, to S2 (3000, 60), 10 m from the central hub c: every 10 minutes, 6 minutes a ride.
+/// </summary>
+public sealed class ScenarioTests : IDisposable
+{
+    private const string Faster = """{ "name": "faster tram", "modifications": [ { "type": "adjust_speed", "id": "fast", "routes": ["tram:T"], "factor": 2 } ] }""";
+
+    private readonly VacantStore _store = new();
+
+    public ScenarioTests() => _store.AddTram();
+
+    public void Dispose() => _store.Dispose();
+
+    private static double Median(JsonNode matrix, string from, string to) =>
+        (double)matrix["pairs"]!.AsArray().Single(p => (string?)p!["from"] == from && (string?)p!["to"] == to)!["travel_minutes"]!["p50"]!;
+
+    private static JsonNode Json(params string[] args)
+    {
+        var r = CliRun.Run(args);
+        Assert.True(r.ExitCode == 0, $"sousei {string.Join(' ', args)}: {r.Error}");
+        return JsonNode.Parse(r.Out)!;
+    }
+
+    [Fact]
+    public async Task A_faster_tram_saves_three_minutes_and_the_cli_file_and_the_service_name_agree()
+    {
+        // Twice as fast: 6 minutes of riding become 3, whatever the departure, so every percentile drops by 3 minutes.
+        var file = _store.WriteFile("faster.json", Faster);
+        var baseline = Json("hubs", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json");
+        var faster = Json("hubs", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json", "--scenario", file);
+        Assert.Equal(Median(baseline, "r1", "c") - 3, Median(faster, "r1", "c"), 9);
+
+        Directory.CreateDirectory(Path.Combine(_store.Dir, "scenarios"));
+        File.Copy(file, Path.Combine(_store.Dir, "scenarios", "faster.json"));
+        await using var server = await ParityServer.StartAsync(City.Open(new FileStoreSource(_store.Dir, PlaneProjection.Kumamoto)));
+        var (status, api) = await server.GetAsync("/api/hubs/matrix?date=2026-05-12&scenario=faster");
+        Assert.Equal(200, status);
+        Parity.Json.AssertSame(faster, api, "hubs --scenario");
+    }
+
+    [Fact]
+    public void Scenarios_apply_in_order_and_a_removed_tram_leaves_no_journey()
+    {
+        var faster = _store.WriteFile("faster.json", Faster);
+        var cut = _store.WriteFile("cut.json", """{ "name": "no tram", "modifications": [ { "type": "remove_routes", "routes": ["tram:T"] } ] }""");
+        var matrix = Json("hubs", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json", "--scenario", faster, "--scenario", cut);
+        Assert.Null(matrix["pairs"]!.AsArray().Single(p => (string?)p!["from"] == "r1")!["travel_minutes"]!["p50"]);
+        // The gap is named: r1 keeps its stop (S1) but no trip calls there any more.
+        var warning = matrix["warnings"]!.AsArray().Single(w => (string?)w!["hub"] == "r1")!;
+        Assert.Contains("no trip that day", (string?)warning["reason"], StringComparison.Ordinal);
+        var coverage = Json("coverage", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json", "--scenario", cut);
+        Assert.Equal(0, (double)coverage["covered_persons"]!);
+    }
+
+    [Fact]
+    public async Task A_bad_scenario_names_the_file_the_modification_and_the_field_on_both_sides()
+    {
+        var bad = _store.WriteFile("bad.json", """{ "name": "bad", "modifications": [ { "type": "adjust_speed", "id": "fast", "routes": ["tram:X"], "factor": 2 } ] }""");
+        var r = CliRun.Run("hubs", "--data", _store.Dir, "--scenario", bad);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("bad.json: feature 0 (id 'fast'): routes: no route 'tram:X'", r.Error, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(Path.Combine(_store.Dir, "scenarios"));
+        File.Copy(bad, Path.Combine(_store.Dir, "scenarios", "bad.json"));
+        await using var server = await ParityServer.StartAsync(City.Open(new FileStoreSource(_store.Dir, PlaneProjection.Kumamoto)));
+        var (status, body) = await server.GetAsync("/api/hubs/matrix?scenario=bad");
+        Assert.Equal(422, status);
+        Assert.Contains("no route 'tram:X'", (string?)body["detail"], StringComparison.Ordinal);
+        // The service reads only the store's scenarios/ folder: a path is no scenario name.
+        var (pathStatus, pathBody) = await server.GetAsync("/api/hubs/matrix?scenario=" + Uri.EscapeDataString(bad));
+        Assert.Equal(400, pathStatus);
+        Assert.Equal("scenario", (string?)pathBody["parameter"]);
+    }
+}
