@@ -42,7 +42,7 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
     public IReadOnlySet<string> Flags { get; }
 
     /// <summary><c>--scenario</c> may be given several times: the scenarios apply in order.</summary>
-    public IReadOnlySet<string> Repeatable { get; } = new HashSet<string> { "scenario" };
+    public IReadOnlySet<string> Repeatable { get; } = new HashSet<string> { "scenario", "baseline" };
 
     private IReadOnlyList<string> Formats => _analysis is IGeoJsonOutput<TResult> ? ["text", "json", "geojson"] : ["text", "json"];
 
@@ -128,7 +128,7 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
     /// </summary>
     internal static void RegisterScenarioFiles(CommandArgs args, City city)
     {
-        foreach (var reference in (args.String("scenario") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var reference in $"{args.String("scenario")},{args.String("baseline")}".Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (File.Exists(reference) || Directory.Exists(reference))
             {

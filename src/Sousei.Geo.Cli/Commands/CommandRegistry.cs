@@ -21,6 +21,7 @@ internal static class CommandRegistry
         new AnalysisCommand<FrequencyRequest, FrequencyResult>(FrequencyUseCase.Instance, TransitText.Frequency),
         new AnalysisCommand<CoverageRequest, CoverageReport>(CoverageUseCase.Instance, TransitText.Coverage),
         new AnalysisCommand<AccessibilityRequest, AccessibilityReport>(AccessibilityUseCase.Instance, TransitText.Accessibility),
+        new AnalysisCommand<CompareRequest, CompareReport>(CompareUseCase.Instance, CompareText.Render),
         new AnalysisCommand<IsochroneRequest, IsochroneReport>(IsochroneUseCase.Instance, TransitText.Isochrone, defaultFormat: "json"),
         new AnalysisCommand<VacantRankingRequest, VacantRankingReport>(VacantRankingUseCase.Instance, VacantText.Ranking),
         new AnalysisCommand<WhatIfRequest, WhatIfReport>(WhatIfUseCase.Instance, VacantText.WhatIf,

@@ -28,6 +28,7 @@ internal static class TransitEndpoints
         group.MapAnalysis("/frequency", FrequencyUseCase.Instance, "Transit");
         group.MapAnalysis("/coverage", CoverageUseCase.Instance, "Transit");
         group.MapAnalysis("/accessibility", AccessibilityUseCase.Instance, "Transit");
+        group.MapAnalysis("/compare", CompareUseCase.Instance, "Transit");
         group.MapAnalysis("/isochrones", IsochroneUseCase.Instance, "Transit", _ => "application/geo+json");
         return app;
     }

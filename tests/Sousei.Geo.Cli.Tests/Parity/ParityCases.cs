@@ -49,6 +49,8 @@ internal static class ParityCases
         (["accessibility", "--scenario", "faster"], "/api/accessibility?scenario=faster"),
         (["isochrone", "--hub", "r1", "--scenario", "shuttle"], "/api/isochrones?hub=r1&scenario=shuttle"),
         (["report", "--scenario", "shuttle"], "/api/report?scenario=shuttle"),
+        (["compare", "--scenario", "faster"], "/api/compare?scenario=faster"),
+        (["compare", "--baseline", "faster", "--scenario", "faster", "--scenario", "shuttle"], "/api/compare?baseline=faster&scenario=faster,shuttle"),
     ];
 
     /// <summary>Bad requests: the same parameter and the same problem code from both sides.</summary>

@@ -64,6 +64,27 @@ public sealed class ScenarioTests : IDisposable
     }
 
     [Fact]
+    public void Compare_gives_the_matrix_coverage_and_accessibility_before_and_after()
+    {
+        // Removing the tram (it runs S1 → S2 only): r1 → c becomes unreachable (c → r1 never was), nobody stays inside the walkable area (the tram
+        // stops were the only frequent ones), and no resident reaches the centre within 45 minutes any more.
+        var cut = _store.WriteFile("cut.json", """{ "name": "no tram", "modifications": [ { "type": "remove_routes", "routes": ["tram:T"] } ] }""");
+        var faster = _store.WriteFile("faster.json", Faster);
+        var compare = Json("compare", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json", "--scenario", cut);
+        Assert.Equal(1, (int)compare["pairs_becoming_unreachable"]!);
+        Assert.True((double)compare["coverage"]!["before"]!["covered_persons"]! > 0);
+        Assert.Equal(0, (double)compare["coverage"]!["after"]!["covered_persons"]!);
+        var all = compare["accessibility"]!.AsArray()[0]!;
+        Assert.Equal(0, (double)all["share_within_45_after"]!);
+
+        // Faster against cut as the baseline: r1 → c becomes reachable again.
+        var back = Json("compare", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json", "--baseline", cut, "--scenario", faster);
+        Assert.Equal(1, (int)back["pairs_becoming_reachable"]!);
+        var text = CliRun.Run("compare", "--data", _store.Dir, "--date", "2026-05-12", "--scenario", faster);
+        Assert.Contains("-3.0 min", text.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_scenario_names_the_file_the_modification_and_the_field_on_both_sides()
     {
         var bad = _store.WriteFile("bad.json", """{ "name": "bad", "modifications": [ { "type": "adjust_speed", "id": "fast", "routes": ["tram:X"], "factor": 2 } ] }""");
