@@ -56,6 +56,33 @@ public static class HubConnectivityJson
         }
 
         w.WriteEndArray();
+        if (r.ArriveBySeconds is { } deadline)
+        {
+            w.WriteStartObject("arrive_by");
+            w.WriteString("deadline", TransitOptions.FormatClock(deadline));
+            w.WriteStartArray("pairs");
+            foreach (var p in r.ArriveByPairs)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", p.From);
+                w.WriteString("to", p.To);
+                if (p.LatestDepartureSeconds is { } t)
+                {
+                    w.WriteString("latest_departure", TransitOptions.FormatClock(t));
+                }
+                else
+                {
+                    w.WriteNull("latest_departure");
+                }
+
+                w.WriteNumberOrNull("travel_minutes", p.TravelSeconds / 60.0, 1);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
         w.WriteStartArray("warnings");
         foreach (var warning in Transit.HubWarnings.Of(r))
         {

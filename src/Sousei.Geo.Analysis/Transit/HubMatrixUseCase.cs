@@ -12,6 +12,9 @@ public sealed record HubMatrixRequest
     public TransitParameters Transit { get; init; } = new();
 
     public IReadOnlyList<int> Percentiles { get; init; } = HubConnectivity.DefaultPercentiles;
+
+    /// <summary>Arrive-by deadline, seconds after midnight: the latest departure per pair that still arrives by then; null: none asked.</summary>
+    public int? ArriveBySeconds { get; init; }
 }
 
 /// <summary><c>hubs</c>: connectivity of the central and regional hubs by range-RAPTOR over the timetables. Needs hubs and GTFS only.</summary>
@@ -27,6 +30,7 @@ public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivi
     [
         .. TransitParameters.Specs,
         new("percentiles", "P,P,…", "travel-time percentiles over the departures, nearest rank (default 10,50,90)"),
+        new("arrive_by", "HH:MM", "also give, per pair, the latest departure (to the minute, within the 3 hours before) that arrives by this time"),
     ];
 
     public HubMatrixRequest Parse(Parameters p)
@@ -35,14 +39,32 @@ public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivi
         {
             Transit = TransitParameters.Parse(p),
             Percentiles = p.WholeList("percentiles", 1, 100) ?? HubConnectivity.DefaultPercentiles,
+            ArriveBySeconds = ArriveByClock(p),
         };
         Validate(request, p);
         p.ThrowIfAny();
         return request;
     }
 
+    private static int? ArriveByClock(Parameters p)
+    {
+        if (p.Text("arrive_by") is not { } text)
+        {
+            return null;
+        }
+
+        if (Requests.Parameters.Clock(text, out var seconds))
+        {
+            return seconds;
+        }
+
+        p.Add("arrive_by", RequestProblem.Format, $"'{Requests.Parameters.Echo(text)}' must be a time HH:MM (hours up to 47)");
+        return null;
+    }
+
     private static void Validate(HubMatrixRequest r, Parameters p)
     {
+        p.Check(r.ArriveBySeconds is null or (>= 0 and <= 48 * 3600), "arrive_by", "must be a time from 00:00 to 48:00");
         r.Transit.Validate(p);
         p.Check(r.Percentiles.Count > 0 && r.Percentiles.All(x => x is >= 1 and <= 100), "percentiles", "must be whole numbers from 1 to 100");
     }
@@ -61,8 +83,13 @@ public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivi
         }
 
         var day = city.Transit(request.Transit.Date, request.Transit.Scenarios);
-        return city.Memo(("hubs", day.Date, request.Transit.Key, string.Join(",", request.Percentiles)),
-            () => HubConnectivity.Compute(day.Network, city.Dataset.Hubs, request.Transit.ToOptions(), request.Percentiles));
+        return city.Memo(("hubs", day.Date, request.Transit.Key, string.Join(",", request.Percentiles), request.ArriveBySeconds), () =>
+        {
+            var result = HubConnectivity.Compute(day.Network, city.Dataset.Hubs, request.Transit.ToOptions(), request.Percentiles);
+            return request.ArriveBySeconds is { } deadline
+                ? result with { ArriveBySeconds = deadline, ArriveByPairs = ArriveBy.Compute(day.Network, city.Dataset.Hubs, request.Transit.ToOptions(), deadline) }
+                : result;
+        });
     }
 
     public void WriteJson(Utf8JsonWriter w, HubConnectivityResult r) => HubConnectivityJson.Write(w, r);

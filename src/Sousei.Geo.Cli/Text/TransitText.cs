@@ -58,6 +58,16 @@ internal static class TransitText
             sb.AppendLine("  " + TerminalText.PadRight(h.Name, hubWidth) + $"{h.StopCount,6} {h.TripsPerDay,10} {h.Routes,7}  {Minutes(h.MinutesToCentral),8}");
         }
 
+        if (r.ArriveBySeconds is { } deadline)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"To arrive by {TransitOptions.FormatClock(deadline)}, leave at the latest (travel minutes):");
+            foreach (var p in r.ArriveByPairs.Where(p => p.To == r.Hubs.FirstOrDefault(h => h.Kind == Core.Model.HubKind.Central)?.Id || r.Hubs.Count <= 4))
+            {
+                sb.AppendLine($"  {names[p.From]} → {names[p.To]}: " + (p.LatestDepartureSeconds is { } t ? $"{TransitOptions.FormatClock(t)} ({Minutes(p.TravelSeconds / 60.0)})" : "no journey arrives in time"));
+            }
+        }
+
         var warnings = HubWarnings.Of(r);
         if (warnings.Count > 0)
         {

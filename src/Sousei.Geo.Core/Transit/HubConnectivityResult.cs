@@ -10,6 +10,12 @@ public sealed record HubConnectivityResult(
     IReadOnlyList<HubPair> Pairs,
     IReadOnlyList<HubStats> Hubs)
 {
+    /// <summary>Seconds after midnight of the arrive-by deadline, when asked for; null otherwise.</summary>
+    public int? ArriveBySeconds { get; init; }
+
+    /// <summary>The latest departures that arrive by <see cref="ArriveBySeconds"/> (<see cref="ArriveBy"/>); empty unless asked for.</summary>
+    public IReadOnlyList<ArriveByPair> ArriveByPairs { get; init; } = [];
+
     /// <summary>The window as "HH:MM-HH:MM".</summary>
     public string Window => $"{TransitOptions.FormatClock(WindowStartSeconds)}-{TransitOptions.FormatClock(WindowEndSeconds)}";
 }
