@@ -58,9 +58,7 @@ public sealed class DensityUseCase : IAnalysis<DensityRequest, DensityReport>
 
     public DensityReport Run(City city, DensityRequest request)
     {
-        var p = new Parameters(_ => null);
-        request.Validate(p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => request.Validate(p));
         var engine = IDensityEngine.For(city, request.Engine);
         if (engine.InMemory)
         {

@@ -43,9 +43,7 @@ public sealed class TrendUseCase : IAnalysis<TrendRequest, TrendReport>
 
     public TrendReport Run(City city, TrendRequest request)
     {
-        var p = new Parameters(_ => null);
-        request.Validate(p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => request.Validate(p));
         city.RequireLayer(CityLayers.InducementArea, "the trend");
         var engine = IDensityEngine.For(city, DensityEngineKind.Memory);
         var method = DensityMethods.Resolve(engine, request.Method);

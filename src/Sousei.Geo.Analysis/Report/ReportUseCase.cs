@@ -39,9 +39,7 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
 
     public ReportResult Run(City city, ReportRequest request)
     {
-        var p = new Parameters(_ => null);
-        request.Validate(p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => request.Validate(p));
         var d = city.Dataset;
         var left = new List<ReportOmission>();
         var hasArea = city.Has(CityLayers.InducementArea);

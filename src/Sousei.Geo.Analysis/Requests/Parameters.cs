@@ -47,6 +47,17 @@ public sealed class Parameters
         }
     }
 
+    /// <summary>
+    /// Runs a request's range and combination checks on its typed values (a request built in code, not parsed) and
+    /// throws a <see cref="RequestException"/> with every problem, if any: the same checks and messages as parsing.
+    /// </summary>
+    public static void Validate(Action<Parameters> validate)
+    {
+        var p = new Parameters(_ => null);
+        validate(p);
+        p.ThrowIfAny();
+    }
+
     /// <summary>Throws a <see cref="RequestException"/> with every problem, if any.</summary>
     public void ThrowIfAny()
     {

@@ -47,9 +47,7 @@ public sealed class AccessibilityUseCase : IAnalysis<AccessibilityRequest, Acces
 
     public AccessibilityReport Run(City city, AccessibilityRequest request)
     {
-        var p = new Parameters(_ => null);
-        request.Transit.Validate(p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => request.Transit.Validate(p));
         city.RequireLayer(CityLayers.Gtfs | CityLayers.Hubs, "accessibility");
         var central = city.Dataset.Hubs.FirstOrDefault(h => h.IsCentral)
             ?? throw new RequestException("data", RequestProblem.MissingLayer, "accessibility needs a hub of kind 'central' in hubs.geojson");

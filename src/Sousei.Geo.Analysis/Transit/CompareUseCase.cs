@@ -92,9 +92,7 @@ public sealed class CompareUseCase : IAnalysis<CompareRequest, CompareReport>
 
     public CompareReport Run(City city, CompareRequest request)
     {
-        var p = new Parameters(_ => null);
-        request.Validate(p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => request.Validate(p));
         city.RequireLayer(CityLayers.Gtfs, "compare");
         var before = request.Transit with { Scenarios = request.Baseline };
         var after = request.Transit;

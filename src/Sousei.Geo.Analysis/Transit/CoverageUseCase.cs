@@ -80,9 +80,7 @@ public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
 
     public CoverageReport Run(City city, CoverageRequest request)
     {
-        var p = new Parameters(_ => null);
-        request.Validate(p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => request.Validate(p));
         city.RequireLayer(CityLayers.Gtfs, "coverage");
         var population = Population.Of(city, request.Year, "coverage");
         var day = city.Transit(request.Date, request.Scenarios);

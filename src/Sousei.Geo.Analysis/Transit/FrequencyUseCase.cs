@@ -52,9 +52,7 @@ public sealed class FrequencyUseCase : IAnalysis<FrequencyRequest, FrequencyResu
 
     public FrequencyResult Run(City city, FrequencyRequest request)
     {
-        var p = new Parameters(_ => null);
-        Validate(request, p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => Validate(request, p));
         var day = city.Transit(request.Date, request.Scenarios);
         var frequent = FrequentStops.Find(day.Network, new CoverageOptions { MinBusDeparturesPerDay = request.MinDepartures });
         var stops = day.Departures.OrderByDescending(s => s.DeparturesPerDay).ThenBy(s => s.StopId, StringComparer.Ordinal).ThenBy(s => s.DirectionId).ToList();

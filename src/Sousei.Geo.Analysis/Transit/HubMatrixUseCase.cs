@@ -73,9 +73,7 @@ public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivi
 
     public HubConnectivityResult Run(City city, HubMatrixRequest request)
     {
-        var p = new Parameters(_ => null);
-        Validate(request, p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => Validate(request, p));
         city.RequireLayer(CityLayers.Hubs | CityLayers.Gtfs, "the hub matrix");
         if (city.Dataset.Hubs.Count < 2)
         {

@@ -121,9 +121,7 @@ public sealed class IsochroneUseCase : IAnalysis<IsochroneRequest, IsochroneRepo
 
     public IsochroneReport Run(City city, IsochroneRequest request)
     {
-        var p = new Parameters(_ => null);
-        request.Validate(p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => request.Validate(p));
         city.RequireLayer(CityLayers.Gtfs, "isochrones");
         (double Lon, double Lat) origin;
         if (request.Hub is { } id)

@@ -59,9 +59,7 @@ public sealed class VacantRankingUseCase : IAnalysis<VacantRankingRequest, Vacan
 
     public VacantRankingReport Run(City city, VacantRankingRequest request)
     {
-        var p = new Parameters(_ => null);
-        request.Validate(p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => request.Validate(p));
         var filter = VacantRanking.Filter(city, request.Filter, "filter");
         var ranked = VacantRanking.Rank(city, request.Ranking);
         VacantRanking.CheckInputs(filter, ranked.Ranking, "filter");

@@ -109,9 +109,7 @@ public sealed class WhatIfUseCase : IAnalysis<WhatIfRequest, WhatIfReport>
 
     public WhatIfReport Run(City city, WhatIfRequest request)
     {
-        var p = new Parameters(_ => null);
-        request.Validate(p);
-        p.ThrowIfAny();
+        Requests.Parameters.Validate(p => request.Validate(p));
         var filter = VacantRanking.Filter(city, request.OccupyFilter, "occupy_filter");
         city.RequireLayer(CityLayers.InducementArea, "the what-if");
         var engine = IDensityEngine.For(city, DensityEngineKind.Memory);

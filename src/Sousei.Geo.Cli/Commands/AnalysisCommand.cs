@@ -91,7 +91,7 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
             OutputFile.Check(output);
         }
 
-        var request = _analysis.Parse(Parameters(args, _analysis.Parameters, _values));
+        var request = _analysis.Parse(CliParameters.Of(args, _analysis.Parameters, _values));
         var source = CliSource.Open(args, console);
         args.RejectUnknown();
         var city = _analysis.Open(source, request);
@@ -135,22 +135,5 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
                 city.RegisterScenarioFile(reference, reference);
             }
         }
-    }
-
-    /// <summary>The command line as the analysis's <see cref="Analysis.Requests.Parameters"/>: <c>max_rides</c> is read from <c>--max-rides</c>.</summary>
-    internal static Parameters Parameters(CommandArgs args, IReadOnlyList<ParameterSpec> specs, IReadOnlyDictionary<string, Func<string, string>>? values = null)
-    {
-        var byName = specs.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        return new Parameters(name =>
-        {
-            var option = ParameterSpec.CliName(name)[2..];
-            if (byName.TryGetValue(name, out var spec) && spec.IsSwitch)
-            {
-                return args.Flag(option) ? "true" : null;
-            }
-
-            var raw = args.String(option);
-            return raw is not null && values is not null && values.TryGetValue(name, out var map) ? map(raw) : raw;
-        });
     }
 }

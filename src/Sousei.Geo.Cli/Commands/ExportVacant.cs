@@ -41,7 +41,7 @@ internal sealed class ExportVacant : ICommand
 
         var output = args.Required("out");
         OutputFile.Check(output);
-        var request = Analysis.Parse(AnalysisCommand<VacantExportRequest, VacantExportResult>.Parameters(args, Analysis.Parameters));
+        var request = Analysis.Parse(CliParameters.Of(args, Analysis.Parameters));
         var source = CliSource.Open(args, console);
         args.RejectUnknown();
         var city = Analysis.Open(source, request);

@@ -25,7 +25,7 @@ internal sealed class MapCommand : ICommand
 
         var output = args.Required("out");
         OutputFile.Check(output);
-        var request = MapRequest.Parse(AnalysisCommand<object, object>.Parameters(args, MapRequest.Parameters));
+        var request = MapRequest.Parse(CliParameters.Of(args, MapRequest.Parameters));
         var source = CliSource.Open(args, console);
         args.RejectUnknown();
         var city = City.Open(source, CityLayers.All);

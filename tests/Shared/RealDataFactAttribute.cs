@@ -1,6 +1,7 @@
-namespace Sousei.Geo.Cli.Tests;
+namespace Sousei.Geo.Tests;
 
 /// <summary>
+/// (Shared by the test projects that read real data: compiled into each from tests/Shared.)
 /// A test that reads the real public data of ../shared/realdata (next to the repository). A newcomer's clone has no
 /// ../shared: there the test is skipped with the reason; in CI (CI=true) it runs and a missing folder fails it.
 /// </summary>
