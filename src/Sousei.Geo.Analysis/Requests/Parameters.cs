@@ -170,21 +170,8 @@ public sealed class Parameters
         return null;
     }
 
-    /// <summary>Parses <c>HH:MM</c> (hours 0–47) into seconds after midnight.</summary>
-    public static bool Clock(string text, out int seconds)
-    {
-        seconds = 0;
-        var p = text.Trim().Split(':');
-        if (p.Length != 2 || p[0].Length is < 1 or > 2 || p[1].Length != 2
-            || !int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
-            || !int.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) || h > 47 || m > 59)
-        {
-            return false;
-        }
-
-        seconds = h * 3600 + m * 60;
-        return true;
-    }
+    /// <summary>Parses <c>HH:MM</c> (up to 48:00) into seconds after midnight (<see cref="Core.Transit.TransitOptions.TryParseClock"/>).</summary>
+    public static bool Clock(string text, out int seconds) => Core.Transit.TransitOptions.TryParseClock(text, out seconds);
 
     /// <summary>Distinct whole numbers, comma separated, returned ascending; an empty element is a problem.</summary>
     public IReadOnlyList<int>? WholeList(string name, int min, int max)

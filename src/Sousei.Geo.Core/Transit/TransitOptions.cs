@@ -65,5 +65,21 @@ public sealed record TransitOptions
     }
 
     /// <summary>Formats seconds after midnight as HH:MM (hours past 24 kept).</summary>
+    /// <summary>Parses <c>HH:MM</c> (one or two digits of hours, GTFS times past midnight up to 48:00) into seconds after midnight.</summary>
+    public static bool TryParseClock(string? text, out int seconds)
+    {
+        seconds = 0;
+        var p = text?.Trim().Split(':');
+        if (p is not { Length: 2 } || p[0].Length is < 1 or > 2 || p[1].Length != 2
+            || !int.TryParse(p[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var h)
+            || !int.TryParse(p[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) || m > 59 || h * 60 + m > 48 * 60)
+        {
+            return false;
+        }
+
+        seconds = h * 3600 + m * 60;
+        return true;
+    }
+
     public static string FormatClock(int seconds) => $"{seconds / 3600:00}:{seconds % 3600 / 60:00}";
 }

@@ -398,12 +398,9 @@ public static class ScenarioReader
             int? Clock(string name)
             {
                 var text = o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : null;
-                var p = text?.Split(':');
-                if (p is { Length: 2 } && p[0].Length is 1 or 2 && p[1].Length == 2
-                    && int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var h) && int.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-                    && m < 60 && h * 60 + m <= 48 * 60)
+                if (Core.Transit.TransitOptions.TryParseClock(text, out var seconds))
                 {
-                    return h * 3600 + m * 60;
+                    return seconds;
                 }
 
                 Problem(prefix + name, $"'{text}' must be a time HH:MM from 00:00 to 48:00 (GTFS times past midnight allowed)");
