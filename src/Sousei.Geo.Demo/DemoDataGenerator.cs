@@ -89,6 +89,8 @@ public sealed class DemoDataGenerator
         DemoLayerWriter.WriteBuildings(Path.Combine(output, "buildings.geojson.gz"), buildings);
         DemoLayerWriter.WriteVacantHouses(Path.Combine(output, "vacant_houses.geojson"), vacant);
         var trips = DemoGtfsWriter.Write(network, gtfsDirectory, _options.Seed);
+        Directory.CreateDirectory(Path.Combine(output, "scenarios"));
+        DemoLayerWriter.WriteExpressScenario(Path.Combine(output, "scenarios", "jonan-express.json"), network);
 
         var years = new List<DemoYearSummary>
         {

@@ -19,7 +19,8 @@ public static class MapRenderer
         (100, new SKColor(0xd9, 0x48, 0x01)), (double.PositiveInfinity, new SKColor(0x7f, 0x27, 0x04)),
     ];
 
-    public static byte[] RenderPng(City data, MapRequest request)
+    /// <summary>Renders the layers of <paramref name="request"/>, under them the areas of <paramref name="theme"/> (with its title and classes in the legend).</summary>
+    public static byte[] RenderPng(City data, MapRequest request, MapTheme? theme = null)
     {
         var bbox = request.Bbox ?? data.Extent;
         var p = data.Projection;
@@ -50,6 +51,19 @@ public static class MapRenderer
         using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
         using var stroke = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         var d = data.Dataset;
+        if (theme is not null)
+        {
+            var colors = theme.Classes.Select(c => SKColor.Parse(c.Color)).ToArray();
+            stroke.Color = new SKColor(255, 255, 255, 120);
+            foreach (var (area, k) in theme.Areas.Where(a => a.Area.EnvelopeInternal.Intersects(view)))
+            {
+                fill.Color = colors[k];
+                DrawArea(canvas, area, ToPixel, fill, stroke);
+            }
+
+            legend.AddRange(theme.Classes.Select((c, k) => (request.English ? c.LabelEnglish : c.Label, colors[k], false)));
+        }
+
         foreach (var layer in MapRequest.LayerOrder.Where(request.Layers.Contains))
         {
             switch (layer)
@@ -139,6 +153,11 @@ public static class MapRenderer
         }
 
         DrawLegend(canvas, legend, t);
+        if (theme is not null)
+        {
+            DrawTitle(canvas, request.English ? theme.TitleEnglish : theme.Title, request.Width);
+        }
+
         DrawScaleBar(canvas, scale, request.Height);
         DrawNorthArrow(canvas, request.Width);
         using var image = surface.Snapshot();
@@ -234,6 +253,17 @@ public static class MapRenderer
             paint.Color = new SKColor(0x22, 0x22, 0x22);
             canvas.DrawText(items[i].Label, rect.Left + 34, y + 12, SKTextAlign.Left, font, paint);
         }
+    }
+
+    private static void DrawTitle(SKCanvas canvas, string title, int width)
+    {
+        using var font = Font(18);
+        using var paint = new SKPaint { IsAntialias = true, Color = new SKColor(255, 255, 255, 230) };
+        var w = font.MeasureText(title) + 24;
+        var rect = new SKRect((width - w) / 2, 10, (width + w) / 2, 40);
+        canvas.DrawRoundRect(rect, 6, 6, paint);
+        paint.Color = new SKColor(0x22, 0x22, 0x22);
+        canvas.DrawText(title, width / 2f, 31, SKTextAlign.Center, font, paint);
     }
 
     private static void DrawScaleBar(SKCanvas canvas, double pixelsPerMeter, int height)

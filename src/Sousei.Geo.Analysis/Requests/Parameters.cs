@@ -135,6 +135,23 @@ public sealed class Parameters
         }
     }
 
+    /// <summary>A time of day HH:MM (hours up to 48, for service past midnight), in seconds after midnight.</summary>
+    public int? Time(string name)
+    {
+        if (Text(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (Clock(text, out var seconds))
+        {
+            return seconds;
+        }
+
+        Add(name, RequestProblem.Format, $"'{Echo(text)}' must be a time HH:MM (hours up to 47)");
+        return null;
+    }
+
     /// <summary>A date YYYY-MM-DD.</summary>
     public DateOnly? Date(string name)
     {

@@ -4,6 +4,7 @@ using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Requests;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
+using Sousei.Geo.IO.GeoJson;
 
 namespace Sousei.Geo.Analysis.Transit;
 
@@ -52,14 +53,19 @@ public sealed record CompareReport(
     CoverageReport? CoverageAfter,
     AccessibilityReport? AccessibilityBefore,
     AccessibilityReport? AccessibilityAfter,
-    IReadOnlyList<string> LeftOut);
+    IReadOnlyList<string> LeftOut)
+{
+    /// <summary>Where the median travel time to the centre changed (empty without accessibility).</summary>
+    public IReadOnlyList<TravelTimeChange> Changes { get; init; } = [];
+}
 
 /// <summary>
 /// <c>compare</c>: what a scenario changes — the hub matrix (median minutes per pair, pairs that become reachable),
 /// the MLIT coverage (persons, shares, inside the 居住誘導区域) and accessibility to the centre by zone, before and
-/// after. Each side is the same use case run on its own timetables (hub matrix, coverage, accessibility).
+/// after. Each side is the same use case run on its own timetables (hub matrix, coverage, accessibility). Its GeoJSON
+/// and PNG show where the travel time to the centre changed (<see cref="TravelTimeChanges"/>).
 /// </summary>
-public sealed class CompareUseCase : IAnalysis<CompareRequest, CompareReport>
+public sealed class CompareUseCase : IAnalysis<CompareRequest, CompareReport>, IGeoJsonOutput<CompareReport>, IMapOutput<CompareReport>
 {
     public static CompareUseCase Instance { get; } = new();
 
@@ -132,7 +138,10 @@ public sealed class CompareUseCase : IAnalysis<CompareRequest, CompareReport>
             }
         }
 
-        return new CompareReport(request, hubsBefore, hubsAfter, pairs, coverageBefore, coverageAfter, accessBefore, accessAfter, left);
+        var changes = accessBefore is not null && accessAfter is not null
+            ? TravelTimeChanges.Of(accessBefore.Population, accessBefore.Result.HouseholdMedianMinutes, accessAfter.Result.HouseholdMedianMinutes, city.Projection)
+            : [];
+        return new CompareReport(request, hubsBefore, hubsAfter, pairs, coverageBefore, coverageAfter, accessBefore, accessAfter, left) { Changes = changes };
     }
 
     public void WriteJson(Utf8JsonWriter w, CompareReport r)
@@ -191,13 +200,107 @@ public sealed class CompareUseCase : IAnalysis<CompareRequest, CompareReport>
                 w.WriteNumber("share_within_30_after", Math.Round(a.ShareWithin30, 4));
                 w.WriteNumber("share_within_45_before", Math.Round(z.ShareWithin45, 4));
                 w.WriteNumber("share_within_45_after", Math.Round(a.ShareWithin45, 4));
+                w.WriteNumberOrNull("median_minutes_before", z.MedianMinutes, 1);
+                w.WriteNumberOrNull("median_minutes_after", a.MedianMinutes, 1);
+                if (z.Aged65Plus is { } ob && a.Aged65Plus is { } oa)
+                {
+                    w.WriteNumber("share_65plus_within_30_before", Math.Round(ob.ShareWithin30, 4));
+                    w.WriteNumber("share_65plus_within_30_after", Math.Round(oa.ShareWithin30, 4));
+                }
+
+                if (z.NearestHub is { } nb && a.NearestHub is { } na)
+                {
+                    w.WriteNumberOrNull("nearest_hub_median_minutes_before", nb.MedianMinutes, 1);
+                    w.WriteNumberOrNull("nearest_hub_median_minutes_after", na.MedianMinutes, 1);
+                }
+
                 w.WriteEndObject();
             }
         }
 
         w.WriteEndArray();
+        w.WriteStartObject("travel_time_changes");
+        foreach (var status in Statuses)
+        {
+            w.WriteNumber(status, r.Changes.Count(c => c.Status == status));
+        }
+
+        w.WriteEndObject();
         Strings(w, "left_out", r.LeftOut);
         w.WriteEndObject();
+    }
+
+    private static readonly string[] Statuses = ["faster", "slower", "same", "reachable", "unreachable", "none"];
+
+    /// <summary>
+    /// The areas of <see cref="CompareReport.Changes"/> as features: <c>persons</c> (null for a household cell of
+    /// fewer than <see cref="TravelTimeChanges.MinimumPersonsShown"/>), <c>before_minutes</c>, <c>after_minutes</c>,
+    /// <c>change_minutes</c>, <c>status</c>.
+    /// </summary>
+    public void WriteGeoJson(Utf8JsonWriter w, CompareReport r)
+    {
+        var households = r.AccessibilityBefore?.Population.Source == PopulationSource.Households;
+        GeoJsonGeometryWriter.WriteFeatureCollectionStart(w, m =>
+        {
+            m.WriteString("title", "travel time to the centre, before and after");
+            Strings(m, "baseline", r.Request.Baseline);
+            Strings(m, "scenarios", r.Request.Transit.Scenarios);
+            m.WriteString("areas", households ? $"{TravelTimeChanges.CellMeters:0} m cells of the plane CRS" : "population units");
+        });
+        foreach (var c in r.Changes)
+        {
+            GeoJsonGeometryWriter.WriteFeature(w, c.Geometry, p =>
+            {
+                if (households && c.Persons < TravelTimeChanges.MinimumPersonsShown)
+                {
+                    p.WriteNull("persons");
+                }
+                else
+                {
+                    p.WriteNumber("persons", c.Persons);
+                }
+
+                p.WriteNumberOrNull("before_minutes", c.BeforeMinutes, 1);
+                p.WriteNumberOrNull("after_minutes", c.AfterMinutes, 1);
+                p.WriteNumberOrNull("change_minutes", c.ChangeMinutes, 1);
+                p.WriteString("status", c.Status);
+            }, c.Id);
+        }
+
+        GeoJsonGeometryWriter.WriteFeatureCollectionEnd(w);
+    }
+
+    /// <summary>Classes of the change map, minutes (negative: faster).</summary>
+    private static readonly MapThemeClass[] ChangeClasses =
+    [
+        new("新たに到達可能", "newly reachable", "#2166ac"),
+        new("5分以上短縮", "≥ 5 min faster", "#1a9850"),
+        new("1～5分短縮", "1–5 min faster", "#91cf60"),
+        new("変化なし（±1分未満）", "within ±1 min", "#f0f0f0"),
+        new("1～5分増加", "1–5 min slower", "#fc8d59"),
+        new("5分以上増加", "≥ 5 min slower", "#d73027"),
+        new("到達不能に", "no longer reachable", "#67001f"),
+    ];
+
+    public MapTheme Theme(CompareReport r)
+    {
+        static int? Class(TravelTimeChange c) => c.Status switch
+        {
+            "reachable" => 0,
+            "unreachable" => 6,
+            "none" => null,
+            _ => c.ChangeMinutes switch
+            {
+                <= -5 => 1,
+                <= -1 => 2,
+                < 1 => 3,
+                < 5 => 4,
+                _ => 5,
+            },
+        };
+
+        var areas = r.Changes.Select(c => (c.Geometry, Class(c))).Where(a => a.Item2 is not null).Select(a => (a.Geometry, a.Item2!.Value)).ToList();
+        return new MapTheme("中心拠点までの所要時間の変化", "Change in travel time to the centre", ChangeClasses, areas);
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)

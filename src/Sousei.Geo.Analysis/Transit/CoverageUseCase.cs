@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Requests;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
@@ -76,7 +77,7 @@ public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
         return request;
     }
 
-    public CityLayers Layers(CoverageRequest request, CityLayers available) => CityLayers.Gtfs | CityLayers.InducementArea | Population.Layers;
+    public CityLayers Layers(CoverageRequest request, CityLayers available) => CityLayers.Gtfs | CityLayers.InducementArea | CityLayers.Zones | Population.Layers;
 
     public CoverageReport Run(City city, CoverageRequest request)
     {
@@ -86,8 +87,8 @@ public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
         var day = city.Transit(request.Date, request.Scenarios);
         var area = city.Dataset.InducementArea.IsEmpty ? null : city.Dataset.InducementArea;
         var coverage = city.Memo(("coverage", day.Date, string.Join(",", request.Scenarios), request.RailRadiusMeters, request.BusRadiusMeters, request.MinDepartures, population.Source, population.Year), () => population.Source == PopulationSource.Households
-            ? TransitCoverage.Compute(day.Network, population.Households, area, request.Options)
-            : TransitCoverage.ComputeForUnits(day.Network, population.Units, area, request.Options));
+            ? TransitCoverage.Compute(day.Network, population.Households, area, request.Options, city.Dataset.Zones)
+            : TransitCoverage.ComputeForUnits(day.Network, population.Units, area, request.Options, city.Dataset.Zones));
         return new CoverageReport(day.Date, population, coverage, request);
     }
 
@@ -124,6 +125,45 @@ public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
 
         w.WriteNumber("rail_stops", c.RailStops);
         w.WriteNumber("frequent_bus_stops", c.QualifyingBusStops);
+        WriteGroup(w, "aged_65plus", c.Aged65Plus);
+        WriteGroup(w, "aged_0_14", c.Aged0To14);
+        w.WriteStartArray("zones");
+        foreach (var z in c.Zones)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", z.ZoneId);
+            w.WriteString("name", z.ZoneName);
+            WriteCounts(w, z.All, "share");
+            WriteGroup(w, "aged_65plus", z.Aged65Plus, "share");
+            WriteGroup(w, "aged_0_14", z.Aged0To14, "share");
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>An age group's counts as an object, or null when the residents do not carry it.</summary>
+    private static void WriteGroup(Utf8JsonWriter w, string name, CoverageCounts? counts, string share = "share_of_city")
+    {
+        if (counts is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartObject(name);
+        WriteCounts(w, counts, share);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Persons, covered, the covered share (named <paramref name="share"/>: of the city, or of a zone's residents), and inside the 居住誘導区域.</summary>
+    private static void WriteCounts(Utf8JsonWriter w, CoverageCounts c, string share)
+    {
+        w.WriteNumber("persons", Math.Round(c.Persons, 2));
+        w.WriteNumber("covered_persons", Math.Round(c.CoveredPersons, 2));
+        w.WriteNumber(share, Math.Round(c.ShareOfCity, 4));
+        w.WriteNumber("inducement_persons", Math.Round(c.InducementPersons, 2));
+        w.WriteNumberOrNull("share_of_inducement_area", c.ShareOfInducementArea, 4);
     }
 }

@@ -39,27 +39,11 @@ public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivi
         {
             Transit = TransitParameters.Parse(p),
             Percentiles = p.WholeList("percentiles", 1, 100) ?? HubConnectivity.DefaultPercentiles,
-            ArriveBySeconds = ArriveByClock(p),
+            ArriveBySeconds = p.Time("arrive_by"),
         };
         Validate(request, p);
         p.ThrowIfAny();
         return request;
-    }
-
-    private static int? ArriveByClock(Parameters p)
-    {
-        if (p.Text("arrive_by") is not { } text)
-        {
-            return null;
-        }
-
-        if (Requests.Parameters.Clock(text, out var seconds))
-        {
-            return seconds;
-        }
-
-        p.Add("arrive_by", RequestProblem.Format, $"'{Requests.Parameters.Echo(text)}' must be a time HH:MM (hours up to 47)");
-        return null;
     }
 
     private static void Validate(HubMatrixRequest r, Parameters p)

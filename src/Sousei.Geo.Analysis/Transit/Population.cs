@@ -66,6 +66,6 @@ public sealed record Population(PopulationSource Source, int Year, IReadOnlyList
         : Units.Select(u =>
         {
             var p = u.Geometry.InteriorPoint;
-            return new Household(p.X, p.Y, u.Persons, u.Year);
+            return new Household(p.X, p.Y, u.Persons, u.Year, u.Persons0To14, u.Persons65Plus);
         }).ToList();
 }

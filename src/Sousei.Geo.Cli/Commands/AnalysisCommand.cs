@@ -2,6 +2,7 @@ using System.Text;
 using Sousei.Geo.Analysis;
 using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Rendering;
 
 namespace Sousei.Geo.Cli.Commands;
 
@@ -44,7 +45,10 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
     /// <summary><c>--scenario</c> may be given several times: the scenarios apply in order.</summary>
     public IReadOnlySet<string> Repeatable { get; } = new HashSet<string> { "scenario", "baseline" };
 
-    private IReadOnlyList<string> Formats => _analysis is IGeoJsonOutput<TResult> ? ["text", "json", "geojson"] : ["text", "json"];
+    private IReadOnlyList<string> Formats => [
+        "text", "json",
+        .. _analysis is IGeoJsonOutput<TResult> ? new[] { "geojson" } : [],
+        .. _analysis is IMapOutput<TResult> ? new[] { "png" } : []];
 
     public string Usage
     {
@@ -90,6 +94,10 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         {
             OutputFile.Check(output);
         }
+        else if (format == "png")
+        {
+            throw new UsageException("--format png writes an image: give --out FILE.png");
+        }
 
         var request = _analysis.Parse(CliParameters.Of(args, _analysis.Parameters, _values));
         var source = CliSource.Open(args, console);
@@ -98,6 +106,18 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         RegisterScenarioFiles(args, city);
         console.Progress($"{Name} on {source.Description}");
         var result = _analysis.Run(city, request);
+        if (format == "png")
+        {
+            var png = MapRenderer.RenderPng(city, new MapRequest(MapLayers, null, 1200, 900), ((IMapOutput<TResult>)_analysis).Theme(result));
+            OutputFile.Write(output!, stream =>
+            {
+                stream.Write(png);
+                return png.Length;
+            });
+            console.Out.WriteLine($"wrote {output} ({png.Length:N0} bytes)");
+            return CommandRunner.Ok;
+        }
+
         var text = format switch
         {
             "json" => JsonText.Of(_analysis, result),
@@ -121,6 +141,9 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
 
         return CommandRunner.Ok;
     }
+
+    /// <summary>The reference layers drawn over a thematic map.</summary>
+    internal static readonly IReadOnlySet<string> MapLayers = new HashSet<string> { "zones", "inducement_area", "hubs" };
 
     /// <summary>
     /// <c>--scenario FILE</c>: a file on the command line is the scenario (the service only reaches the store's

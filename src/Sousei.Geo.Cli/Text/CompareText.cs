@@ -34,15 +34,21 @@ internal static class CompareText
 
         if (r.AccessibilityBefore is { } ab && r.AccessibilityAfter is { } aa)
         {
-            sb.AppendLine($"accessibility to {ab.Result.CentralHubId} (share within 30 / 45 min):");
+            sb.AppendLine($"accessibility to {ab.Result.CentralHubId} (share within 30 / 45 min; median minutes):");
             var after = new[] { aa.Result.All }.Concat(aa.Result.Zones).ToDictionary(z => z.ZoneId);
             var rows = new[] { ab.Result.All }.Concat(ab.Result.Zones).ToList();
             var width = Math.Max(20, rows.Max(z => TerminalText.Width(z.ZoneName)) + 2);
             foreach (var z in rows)
             {
                 var a = after[z.ZoneId];
-                sb.AppendLine("  " + TerminalText.PadRight(z.ZoneName, width) + $"{z.ShareWithin30.ToString("P1", Inv),8} → {a.ShareWithin30.ToString("P1", Inv),-8} {z.ShareWithin45.ToString("P1", Inv),8} → {a.ShareWithin45.ToString("P1", Inv)}");
+                static string M(double? m) => m is { } v ? v.ToString("0.0", Inv) : "–";
+                sb.AppendLine("  " + TerminalText.PadRight(z.ZoneName, width) + $"{z.ShareWithin30.ToString("P1", Inv),8} → {a.ShareWithin30.ToString("P1", Inv),-8} {z.ShareWithin45.ToString("P1", Inv),8} → {a.ShareWithin45.ToString("P1", Inv),-8} {M(z.MedianMinutes),6} → {M(a.MedianMinutes)}");
             }
+
+            var counts = r.Changes.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Count());
+            int N(string status) => counts.GetValueOrDefault(status);
+            var areas = ab.Population.Source == PopulationSource.Households ? $"{TravelTimeChanges.CellMeters:0} m cells" : "population units";
+            sb.AppendLine($"travel time to the centre by {areas}: {N("faster")} faster, {N("slower")} slower, {N("same")} within ±1 min, {N("reachable")} newly reachable, {N("unreachable")} no longer reachable (--format geojson or png --out FILE for the map)");
         }
 
         foreach (var left in r.LeftOut)

@@ -108,6 +108,26 @@ internal static class TransitText
             sb.AppendLine($"inside the 居住誘導区域: {c.CoveredInducementPersons.ToString("N0", Inv)} of {c.InducementPersons.ToString("N0", Inv)} persons ({s.ToString("P1", Inv)})");
         }
 
+        foreach (var (label, g) in new[] { ("aged 65+", c.Aged65Plus), ("aged 0–14", c.Aged0To14) })
+        {
+            if (g is not null)
+            {
+                var inside = g.ShareOfInducementArea is { } gs ? $"; inside the 居住誘導区域 {gs.ToString("P1", Inv)}" : "";
+                sb.AppendLine($"{label}: {g.CoveredPersons.ToString("N0", Inv)} of {g.Persons.ToString("N0", Inv)} ({g.ShareOfCity.ToString("P1", Inv)}){inside}");
+            }
+        }
+
+        if (c.Zones.Count > 0)
+        {
+            var width = Math.Max(24, c.Zones.Max(z => TerminalText.Width(z.ZoneName)) + 2);
+            sb.AppendLine("  " + TerminalText.PadRight("zone", width) + "   persons   covered       65+");
+            foreach (var z in c.Zones)
+            {
+                var old = z.Aged65Plus is { } o ? o.ShareOfCity.ToString("P1", Inv) : "–";
+                sb.AppendLine("  " + TerminalText.PadRight(z.ZoneName, width) + $"{z.All.Persons.ToString("N0", Inv),10} {z.All.ShareOfCity.ToString("P1", Inv),9} {old,9}");
+            }
+        }
+
         return sb.ToString().TrimEnd();
     }
 
@@ -118,10 +138,34 @@ internal static class TransitText
         sb.AppendLine($"Accessibility to {a.CentralHubId} — {r.Date:yyyy-MM-dd}, median over {r.Window}, {r.Population.SourceName} {r.Population.Year}");
         var rows = new[] { a.All }.Concat(a.Zones).ToList();
         var width = Math.Max(24, rows.Max(z => TerminalText.Width(z.ZoneName)) + 2);
-        sb.AppendLine("  " + TerminalText.PadRight("zone", width) + "   persons   ≤30 min   ≤45 min");
+        var header = "   persons   ≤30 min   ≤45 min    median";
+        header += a.All.Aged65Plus is null ? "" : "  65+ ≤30";
+        header += a.All.NearestHub is null ? "" : "  hub ≤15  hub med";
+        header += a.ArriveBySeconds is { } deadline ? $"  by {TransitOptions.FormatClock(deadline)}  leave by" : "";
+        sb.AppendLine("  " + TerminalText.PadRight("zone", width) + header);
+        static string Minutes(double? m) => m is { } v ? v.ToString("0.0", Inv) : "–";
         foreach (var z in rows)
         {
-            sb.AppendLine("  " + TerminalText.PadRight(z.ZoneName, width) + $"{z.Persons.ToString("N0", Inv),10} {z.ShareWithin30.ToString("P1", Inv),9} {z.ShareWithin45.ToString("P1", Inv),9}");
+            var line = $"{z.Persons.ToString("N0", Inv),10} {z.ShareWithin30.ToString("P1", Inv),9} {z.ShareWithin45.ToString("P1", Inv),9} {Minutes(z.MedianMinutes),9}";
+            line += a.All.Aged65Plus is null ? "" : $" {(z.Aged65Plus is { } o ? o.ShareWithin30.ToString("P1", Inv) : "–"),8}";
+            if (z.NearestHub is { } n)
+            {
+                line += $" {(z.Persons == 0 ? 0 : (double)n.PersonsWithin15 / z.Persons).ToString("P1", Inv),8} {Minutes(n.MedianMinutes),8}";
+            }
+
+            if (z.ArriveBy is { } by)
+            {
+                var leave = by.MedianLatestDepartureSeconds is { } t ? TransitOptions.FormatClock(t) : "–";
+                line += $" {(z.Persons == 0 ? 0 : (double)by.PersonsArriving / z.Persons).ToString("P1", Inv),8} {leave,9}";
+            }
+
+            sb.AppendLine("  " + TerminalText.PadRight(z.ZoneName, width) + line);
+        }
+
+        sb.AppendLine("median: persons-weighted median of the residents' median minutes to the centre; hub: the nearest regional hub by travel time");
+        if (a.ArriveBySeconds is not null)
+        {
+            sb.AppendLine("by: share who can arrive in time (departing at most 3 hours before); leave by: median of their latest departures");
         }
 
         return sb.ToString().TrimEnd();

@@ -11,4 +11,17 @@ public sealed record CentreAccessibilityResult(
     IReadOnlyList<ZoneAccessibility> Zones,
     float[] HouseholdMedianMinutes,
     int OriginGroups,
-    int StopProfiles);
+    int StopProfiles)
+{
+    /// <summary>Per household, the median minutes to the nearest regional hub (+∞: none); null when not asked.</summary>
+    public float[]? NearestHubMedianMinutes { get; init; }
+
+    /// <summary>The arrive-by deadline, seconds after midnight; null when not asked.</summary>
+    public int? ArriveBySeconds { get; init; }
+
+    /// <summary>Per household, the latest departure (seconds after midnight, a whole minute) that arrives by the deadline; -1: none in the lookback.</summary>
+    public int[]? LatestDepartureSeconds { get; init; }
+
+    /// <summary>Per household, the travel time of that departure in seconds; -1: none.</summary>
+    public int[]? ArriveByTravelSeconds { get; init; }
+}

@@ -1,5 +1,6 @@
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 using Sousei.Geo.Core.Model;
 
 namespace Sousei.Geo.Core.Transit;
@@ -8,29 +9,32 @@ namespace Sousei.Geo.Core.Transit;
 /// The MLIT public-transport walkable area over households: a household is covered when it lies within the
 /// rail radius of a rail/tram stop or within the bus radius of a frequent bus stop (<see cref="FrequentStops"/>);
 /// each is counted once however many catchments hold it. Distances are straight lines in the network's plane
-/// CRS. Thread-safe.
+/// CRS. The same counts are given for the residents aged 65+ and 0–14 where their numbers are known, and per zone
+/// when zones are given. Thread-safe.
 /// </summary>
 public static class TransitCoverage
 {
     /// <summary>
     /// Computes the covered persons. <paramref name="inducementArea"/> (longitude/latitude, may be null) gives the
-    /// share inside the 居住誘導区域 too.
+    /// share inside the 居住誘導区域 too; <paramref name="zones"/> the counts per zone.
     /// </summary>
-    public static CoverageResult Compute(TransitNetwork network, IReadOnlyList<Household> households, Geometry? inducementArea, CoverageOptions? options = null)
+    public static CoverageResult Compute(TransitNetwork network, IReadOnlyList<Household> households, Geometry? inducementArea, CoverageOptions? options = null, IReadOnlyList<Zone>? zones = null)
     {
         options ??= new CoverageOptions();
+        zones ??= [];
         var frequent = FrequentStops.Find(network, options);
         var rail = frequent.Where(s => s.IsRail).Select(s => s.Index).ToList();
         var bus = frequent.Where(s => !s.IsRail).Select(s => s.Index).ToList();
         var railGrid = new StopGrid(rail.Select(i => network.StopX[i]).ToArray(), rail.Select(i => network.StopY[i]).ToArray());
         var busGrid = new StopGrid(bus.Select(i => network.StopX[i]).ToArray(), bus.Select(i => network.StopY[i]).ToArray());
         var locator = inducementArea is null ? null : new IndexedPointInAreaLocator(inducementArea);
-        long persons = 0, covered = 0, inPersons = 0, inCovered = 0;
-        var gate = new object();
+
+        // Per household: bit 0 covered, bit 1 inside the inducement area.
+        var flags = new byte[households.Count];
         if (households.Count > 0)
         {
             // Partitioner.Create rejects an empty range.
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, households.Count, 8192), () => new long[4], (range, _, local) =>
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, households.Count, 8192), range =>
             {
                 var near = new List<(int, double)>();
                 for (var i = range.Item1; i < range.Item2; i++)
@@ -44,86 +48,182 @@ public static class TransitCoverage
                         busGrid.Near(x, y, options.BusRadiusMeters, near);
                     }
 
-                    var isCovered = near.Count > 0;
                     var inside = locator is not null && locator.Locate(new Coordinate(h.Longitude, h.Latitude)) != Location.Exterior;
-                    local[0] += h.Persons;
-                    local[1] += isCovered ? h.Persons : 0;
-                    local[2] += inside ? h.Persons : 0;
-                    local[3] += inside && isCovered ? h.Persons : 0;
-                }
-
-                return local;
-            }, local =>
-            {
-                lock (gate)
-                {
-                    persons += local[0];
-                    covered += local[1];
-                    inPersons += local[2];
-                    inCovered += local[3];
+                    flags[i] = (byte)((near.Count > 0 ? 1 : 0) | (inside ? 2 : 0));
                 }
             });
         }
 
-        return new CoverageResult(persons, covered, persons == 0 ? 0 : (double)covered / persons, inPersons, inCovered,
-            locator is null || inPersons == 0 ? null : (double)inCovered / inPersons, rail.Count, bus.Count);
+        var city = Tally(households, flags, null);
+        var zoneRows = new ZoneCoverage[zones.Count];
+        Parallel.For(0, zones.Count, z =>
+        {
+            var zoneLocator = new IndexedPointInAreaLocator(zones[z].Geometry);
+            var envelope = zones[z].Geometry.EnvelopeInternal;
+            var t = Tally(households, flags, h => envelope.Contains(h.Longitude, h.Latitude) && zoneLocator.Locate(new Coordinate(h.Longitude, h.Latitude)) != Location.Exterior);
+            zoneRows[z] = new ZoneCoverage(zones[z].Id, zones[z].Name, t.All, t.Old, t.Young);
+        });
+
+        var all = city.All;
+        return new CoverageResult(all.Persons, all.CoveredPersons, all.ShareOfCity, all.InducementPersons, all.CoveredInducementPersons,
+            locator is null || all.InducementPersons == 0 ? null : all.CoveredInducementPersons / all.InducementPersons, rail.Count, bus.Count)
+        {
+            Aged65Plus = city.Old,
+            Aged0To14 = city.Young,
+            Zones = zoneRows,
+        };
+    }
+
+    private static (CoverageCounts All, CoverageCounts? Old, CoverageCounts? Young) Tally(IReadOnlyList<Household> households, byte[] flags, Func<Household, bool>? member)
+    {
+        // all, 65+, 0–14 × (persons, covered, inside, covered inside)
+        var sums = new long[12];
+        bool anyOld = false, anyYoung = false;
+        for (var i = 0; i < households.Count; i++)
+        {
+            var h = households[i];
+            if (member is not null && !member(h))
+            {
+                continue;
+            }
+
+            var covered = (flags[i] & 1) != 0;
+            var inside = (flags[i] & 2) != 0;
+            Add(sums, 0, h.Persons, covered, inside);
+            if (h.Persons65Plus is { } old)
+            {
+                Add(sums, 4, old, covered, inside);
+                anyOld = true;
+            }
+
+            if (h.Persons0To14 is { } young)
+            {
+                Add(sums, 8, young, covered, inside);
+                anyYoung = true;
+            }
+        }
+
+        return (Counts(sums, 0), anyOld ? Counts(sums, 4) : null, anyYoung ? Counts(sums, 8) : null);
+    }
+
+    private static CoverageCounts Counts(long[] sums, int at) => new(sums[at], sums[at + 1], sums[at + 2], sums[at + 3]);
+
+    private static void Add(long[] sums, int at, long persons, bool covered, bool inside)
+    {
+        sums[at] += persons;
+        sums[at + 1] += covered ? persons : 0;
+        sums[at + 2] += inside ? persons : 0;
+        sums[at + 3] += inside && covered ? persons : 0;
     }
 
     /// <summary>
     /// Coverage of population units (town blocks, e-Stat mesh cells) by areal weighting: a unit's covered persons
     /// are persons × area(unit ∩ catchments) / area(unit), the catchments being the union of circles (8 segments
     /// per quarter, as PostGIS ST_Buffer draws them) of the rail radius around rail/tram stops and of the bus radius
-    /// around frequent bus stops, in the plane CRS; inside the inducement area likewise with area(unit ∩ area).
-    /// What PostGIS <c>ST_Area(ST_Intersection(unit, ST_Union(ST_Buffer(stop, r))))</c> gives.
+    /// around frequent bus stops, in the plane CRS; inside the inducement area likewise with area(unit ∩ area), and
+    /// in a zone with area(unit ∩ zone). What PostGIS <c>ST_Area(ST_Intersection(unit, ST_Union(ST_Buffer(stop, r))))</c>
+    /// gives. The age groups are weighted by the same fractions, over the units that carry them.
     /// </summary>
-    public static CoverageResult ComputeForUnits(TransitNetwork network, IReadOnlyList<TownBlock> units, Geometry? inducementArea, CoverageOptions? options = null)
+    public static CoverageResult ComputeForUnits(TransitNetwork network, IReadOnlyList<TownBlock> units, Geometry? inducementArea, CoverageOptions? options = null, IReadOnlyList<Zone>? zones = null)
     {
         options ??= new CoverageOptions();
+        zones ??= [];
         var frequent = FrequentStops.Find(network, options);
         var factory = new GeometryFactory(new PrecisionModel(), network.Projection.Epsg);
         var circles = frequent.Select(s => factory.CreatePoint(new Coordinate(network.StopX[s.Index], network.StopY[s.Index])).Buffer(s.IsRail ? options.RailRadiusMeters : options.BusRadiusMeters, 8))
             .Where(c => !c.IsEmpty).ToList();
         var catchments = circles.Count == 0 ? factory.CreateMultiPolygon() : NetTopologySuite.Operation.Union.CascadedPolygonUnion.Union(circles);
-        var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(catchments);
+        var prepared = PreparedGeometryFactory.Prepare(catchments);
         var area = inducementArea is null || inducementArea.IsEmpty ? null : network.Projection.Project(inducementArea);
-        var preparedArea = area is null ? null : NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(area);
-        var sums = new double[units.Count, 4];
-        Parallel.For(0, units.Count, i =>
+        var preparedArea = area is null ? null : PreparedGeometryFactory.Prepare(area);
+        var projected = new Geometry[units.Count];
+        Parallel.For(0, units.Count, i => projected[i] = network.Projection.Project(units[i].Geometry));
+
+        // The city: every unit whole.
+        var city = Fractions(projected, null, catchments, prepared, area, preparedArea);
+        var cityCounts = WeighAll(units, city);
+        var zoneRows = new ZoneCoverage[zones.Count];
+        for (var z = 0; z < zones.Count; z++)
         {
-            var unit = network.Projection.Project(units[i].Geometry);
+            var zone = network.Projection.Project(zones[z].Geometry);
+            var f = Fractions(projected, (zone, PreparedGeometryFactory.Prepare(zone)), catchments, prepared, area, preparedArea);
+            var (all, old, young) = WeighAll(units, f);
+            zoneRows[z] = new ZoneCoverage(zones[z].Id, zones[z].Name, all, old, young);
+        }
+
+        var a = cityCounts.All;
+        return new CoverageResult(a.Persons, a.CoveredPersons, a.ShareOfCity, a.InducementPersons, a.CoveredInducementPersons,
+            area is null || a.InducementPersons == 0 ? null : a.CoveredInducementPersons / a.InducementPersons, frequent.Count(s => s.IsRail), frequent.Count(s => !s.IsRail))
+        {
+            Aged65Plus = cityCounts.Old,
+            Aged0To14 = cityCounts.Young,
+            Zones = zoneRows,
+        };
+    }
+
+    /// <summary>
+    /// Per unit the fractions of its area that are in the zone (the whole unit without a zone), covered, inside the
+    /// inducement area, and covered inside — all within the zone; NaN for a unit of no area (it counts for nobody).
+    /// </summary>
+    private static double[,] Fractions(Geometry[] units, (Geometry Zone, IPreparedGeometry Prepared)? zone, Geometry catchments, IPreparedGeometry prepared, Geometry? area, IPreparedGeometry? preparedArea)
+    {
+        var fractions = new double[units.Length, 4];
+        Parallel.For(0, units.Length, i =>
+        {
+            var unit = units[i];
             var unitArea = unit.Area;
             if (unitArea <= 0)
+            {
+                fractions[i, 0] = double.NaN;
+                return;
+            }
+
+            var part = zone is { } z ? Part(unit, z.Zone, z.Prepared) : unit;
+            if (part is null || part.IsEmpty)
             {
                 return;
             }
 
-            var unitPersons = (double)units[i].Persons;
-            var coveredPart = Part(unit, catchments, prepared);
-            sums[i, 0] = unitPersons;
-            sums[i, 1] = unitPersons * (coveredPart?.Area ?? 0) / unitArea;
+            fractions[i, 0] = part.Area / unitArea;
+            var coveredPart = Part(part, catchments, prepared);
+            fractions[i, 1] = (coveredPart?.Area ?? 0) / unitArea;
             if (area is not null)
             {
-                var insidePart = Part(unit, area, preparedArea!);
-                sums[i, 2] = unitPersons * (insidePart?.Area ?? 0) / unitArea;
-                sums[i, 3] = insidePart is null || coveredPart is null ? 0 : unitPersons * insidePart.Intersection(catchments).Area / unitArea;
+                var insidePart = Part(part, area, preparedArea!);
+                fractions[i, 2] = (insidePart?.Area ?? 0) / unitArea;
+                fractions[i, 3] = insidePart is null || coveredPart is null ? 0 : insidePart.Intersection(catchments).Area / unitArea;
             }
         });
+        return fractions;
+    }
 
-        double persons = 0, covered = 0, inPersons = 0, inCovered = 0;
+    private static (CoverageCounts All, CoverageCounts? Old, CoverageCounts? Young) WeighAll(IReadOnlyList<TownBlock> units, double[,] f) => (
+        Weigh(units, f, u => u.Persons),
+        units.Any(u => u.Persons65Plus is not null) ? Weigh(units, f, u => u.Persons65Plus) : null,
+        units.Any(u => u.Persons0To14 is not null) ? Weigh(units, f, u => u.Persons0To14) : null);
+
+    /// <summary>Persons (of a group, where known) weighted by each unit's fractions.</summary>
+    private static CoverageCounts Weigh(IReadOnlyList<TownBlock> units, double[,] fractions, Func<TownBlock, int?> persons)
+    {
+        double total = 0, covered = 0, inside = 0, coveredInside = 0;
         for (var i = 0; i < units.Count; i++)
         {
-            persons += sums[i, 0];
-            covered += sums[i, 1];
-            inPersons += sums[i, 2];
-            inCovered += sums[i, 3];
+            if (persons(units[i]) is not { } p || double.IsNaN(fractions[i, 0]))
+            {
+                continue;
+            }
+
+            total += p * fractions[i, 0];
+            covered += p * fractions[i, 1];
+            inside += p * fractions[i, 2];
+            coveredInside += p * fractions[i, 3];
         }
 
-        return new CoverageResult(persons, covered, persons == 0 ? 0 : covered / persons, inPersons, inCovered,
-            area is null || inPersons == 0 ? null : inCovered / inPersons, frequent.Count(s => s.IsRail), frequent.Count(s => !s.IsRail));
+        return new CoverageCounts(total, covered, inside, coveredInside);
     }
 
     /// <summary>The part of <paramref name="unit"/> inside <paramref name="other"/>: the unit itself, null (none) or the intersection.</summary>
-    private static Geometry? Part(Geometry unit, Geometry other, NetTopologySuite.Geometries.Prepared.IPreparedGeometry prepared)
+    private static Geometry? Part(Geometry unit, Geometry other, IPreparedGeometry prepared)
     {
         if (!prepared.Intersects(unit))
         {

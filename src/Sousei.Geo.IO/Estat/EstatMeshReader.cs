@@ -11,11 +11,21 @@ namespace Sousei.Geo.IO.Estat;
 /// code in <c>KEY_CODE</c>, UTF-8 or Shift_JIS (CP932), an optional second header line of Japanese
 /// labels. Each row becomes a population unit whose polygon is computed from the code.
 /// Suppressed values (<c>*</c>, <c>-</c>, empty) count as 0 and are reported in <see cref="Result.Notes"/>.
+/// <para>Age groups, when the table has the columns: <see cref="ChildrenColumn"/> (０～１４歳人口 総数) and
+/// <see cref="ElderlyColumn"/> (６５歳以上人口 総数). A cell whose breakdown is suppressed (秘匿, <c>*</c>) has none: e-Stat
+/// adds its people to the breakdown of the receiving cell named in HTKSAKI, so the sums over the city stay right
+/// while a few persons sit one cell off.</para>
 /// </summary>
 public static class EstatMeshReader
 {
     /// <summary>Default population column: T001101001 人口（総数） of the census mesh table T001101.</summary>
     public const string DefaultPopulationColumn = "T001101001";
+
+    /// <summary>T001101004 ０～１４歳人口 総数.</summary>
+    public const string ChildrenColumn = "T001101004";
+
+    /// <summary>T001101019 ６５歳以上人口 総数.</summary>
+    public const string ElderlyColumn = "T001101019";
 
     public sealed record Result(IReadOnlyList<TownBlock> Units, IReadOnlyList<string> Notes);
 
@@ -52,7 +62,10 @@ public static class EstatMeshReader
             return new Result(units, notes);
         }
 
+        var childrenIndex = header.FindIndex(h => h.Equals(ChildrenColumn, StringComparison.OrdinalIgnoreCase));
+        var elderlyIndex = header.FindIndex(h => h.Equals(ElderlyColumn, StringComparison.OrdinalIgnoreCase));
         var suppressed = 0;
+        var bad = false;
         var seen = new HashSet<string>();
         for (var i = 1; i < lines.Length; i++)
         {
@@ -94,7 +107,15 @@ public static class EstatMeshReader
                 continue;
             }
 
-            units.Add(new TownBlock(key, "mesh " + key, JisMesh.CellPolygon(key), persons, year));
+            var children = AgeGroup(cells, childrenIndex, ChildrenColumn, key, persons, fileName, i + 1, problems, ref bad);
+            var elderly = AgeGroup(cells, elderlyIndex, ElderlyColumn, key, persons, fileName, i + 1, problems, ref bad);
+            if (bad)
+            {
+                bad = false;
+                continue;
+            }
+
+            units.Add(new TownBlock(key, "mesh " + key, JisMesh.CellPolygon(key), persons, year, children, elderly));
         }
 
         if (suppressed > 0)
@@ -103,6 +124,30 @@ public static class EstatMeshReader
         }
 
         return new Result(units, notes);
+    }
+
+    /// <summary>An age-group column of one row: null when the table lacks it or the value is suppressed.</summary>
+    private static int? AgeGroup(List<string> cells, int index, string column, string key, int persons, string fileName, int line, ProblemCollector problems, ref bool bad)
+    {
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var raw = index < cells.Count ? cells[index].Trim() : "";
+        if (raw is "" or "*" or "-" or "X" or "x")
+        {
+            return null;
+        }
+
+        if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            problems.Add(new DataProblem("mesh.value", fileName, $"{column} of mesh {key} is '{raw}', not a whole number ≥ 0", Line: line));
+            bad = true;
+            return null;
+        }
+
+        return value;
     }
 
     private static string Decode(byte[] bytes)

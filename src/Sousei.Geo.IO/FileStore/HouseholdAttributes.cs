@@ -6,7 +6,8 @@ namespace Sousei.Geo.IO.FileStore;
 
 /// <summary>
 /// The rules of the households layer (docs/data-model.md), shared by the file-store reader and the
-/// Shapefile and CSV imports: <c>persons</c> an integer ≥ 0, <c>year</c> an integer ≥ <see cref="MinimumYear"/>.
+/// Shapefile and CSV imports: <c>persons</c> an integer ≥ 0, <c>year</c> an integer ≥ <see cref="MinimumYear"/>,
+/// optionally <c>persons_0_14</c> and <c>persons_65plus</c> (<see cref="AgeGroupAttributes"/>).
 /// The file store's fast path (<see cref="HouseholdLayerReader"/>) accepts exactly what this accepts and
 /// hands anything else to it, so the problems are worded here only. Stateless, thread-safe.
 /// </summary>
@@ -27,6 +28,7 @@ public static class HouseholdAttributes
         ArgumentNullException.ThrowIfNull(problem);
         var persons = AttributeValues.WholeNumber(get("persons"), "persons", 0, problem);
         var year = AttributeValues.WholeNumber(get("year"), "year", MinimumYear, problem);
-        return persons is { } p && year is { } y ? new Household(location.X, location.Y, p, y) : null;
+        var ages = AgeGroupAttributes.TryRead(get, persons, problem, out var children, out var elderly);
+        return persons is { } p && year is { } y && ages ? new Household(location.X, location.Y, p, y, children, elderly) : null;
     }
 }

@@ -14,7 +14,7 @@ namespace Sousei.Geo.IO.FileStore;
 /// </summary>
 internal static class HouseholdLayerReader
 {
-    private static readonly string[] Wanted = ["persons", "year"];
+    private static readonly string[] Wanted = ["persons", "year", AgeGroupAttributes.Children, AgeGroupAttributes.Elderly];
 
     public static List<Household> Read(string path, ProblemCollector problems, GeometryChecks checks)
     {
@@ -56,7 +56,13 @@ internal static class HouseholdLayerReader
                 return values;
             }
 
-            parsed[i] = new Household(x, y, persons, year);
+            if (!TryAge(values[2], persons, out var children) || !TryAge(values[3], persons, out var elderly) || children + elderly > persons)
+            {
+                status[i] = 1;
+                return values;
+            }
+
+            parsed[i] = new Household(x, y, persons, year, children, elderly);
             return values;
         }, _ => { });
 
@@ -86,6 +92,24 @@ internal static class HouseholdLayerReader
         }
 
         return result;
+    }
+
+    /// <summary>An optional age group as <see cref="AgeGroupAttributes"/> accepts it: absent, or 0 to persons.</summary>
+    private static bool TryAge(PointFeatureParser.Value value, int persons, out int? result)
+    {
+        result = null;
+        if (!value.Present)
+        {
+            return true;
+        }
+
+        if (!TryWholeNumber(value, 0, out var n) || n > persons)
+        {
+            return false;
+        }
+
+        result = n;
+        return true;
     }
 
     /// <summary>What <see cref="AttributeValues.WholeNumber"/> accepts, without wording a problem.</summary>

@@ -7,7 +7,8 @@ namespace Sousei.Geo.IO.FileStore;
 /// <summary>
 /// The rules of the town-blocks layer (docs/data-model.md), shared by the file-store reader and the
 /// Shapefile import: a <c>code</c>, a <c>name</c> (the code when absent), <c>persons</c> an integer ≥ 0
-/// and <c>year</c> an integer ≥ <see cref="HouseholdAttributes.MinimumYear"/>. Stateless, thread-safe.
+/// and <c>year</c> an integer ≥ <see cref="HouseholdAttributes.MinimumYear"/>, optionally
+/// <c>persons_0_14</c> and <c>persons_65plus</c> (<see cref="AgeGroupAttributes"/>). Stateless, thread-safe.
 /// </summary>
 public static class TownBlockAttributes
 {
@@ -28,7 +29,8 @@ public static class TownBlockAttributes
 
         var persons = AttributeValues.WholeNumber(get("persons"), "persons", 0, problem);
         var year = AttributeValues.WholeNumber(get("year"), "year", HouseholdAttributes.MinimumYear, problem);
-        return string.IsNullOrWhiteSpace(code) || persons is not { } p || year is not { } y ? null
-            : new TownBlock(code, AttributeValues.Text(get("name")) ?? code, area, p, y);
+        var ages = AgeGroupAttributes.TryRead(get, persons, problem, out var children, out var elderly);
+        return string.IsNullOrWhiteSpace(code) || persons is not { } p || year is not { } y || !ages ? null
+            : new TownBlock(code, AttributeValues.Text(get("name")) ?? code, area, p, y, children, elderly);
     }
 }

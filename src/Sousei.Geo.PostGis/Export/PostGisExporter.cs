@@ -42,8 +42,8 @@ public static class PostGisExporter
                 throw new PostGisException($"the database {db.Description} holds nothing for city {city}");
             }
 
-            Layer("households", "SELECT geom, persons, year FROM households WHERE city_code = $1 ORDER BY year, ord", ["persons", "year"]);
-            Layer("town_blocks", "SELECT geom, code, name, persons, year FROM town_blocks WHERE city_code = $1 ORDER BY year, ord", ["code", "name", "persons", "year"]);
+            Layer("households", "SELECT geom, persons, year, persons_0_14, persons_65plus FROM households WHERE city_code = $1 ORDER BY year, ord", ["persons", "year", "persons_0_14", "persons_65plus"]);
+            Layer("town_blocks", "SELECT geom, code, name, persons, year, persons_0_14, persons_65plus FROM town_blocks WHERE city_code = $1 ORDER BY year, ord", ["code", "name", "persons", "year", "persons_0_14", "persons_65plus"]);
             Layer("buildings", "SELECT geom, id, floors, use FROM buildings WHERE city_code = $1 ORDER BY ord", ["id", "floors", "use"]);
             Layer("zones", "SELECT geom, id, name, kind FROM zones WHERE city_code = $1 ORDER BY ord", ["id", "name", "kind"]);
             Layer("hubs", "SELECT geom, id, name, kind FROM hubs WHERE city_code = $1 ORDER BY ord", ["id", "name", "kind"]);

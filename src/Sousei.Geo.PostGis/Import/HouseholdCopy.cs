@@ -51,7 +51,7 @@ internal static class HouseholdCopy
         var ewkb = new byte[25];
         var ord = 0;
         var lastYear = int.MinValue;
-        PostGisImporter.Copy(conn, batch, "households", "COPY households (city_code, year, ord, persons, geom) FROM STDIN (FORMAT BINARY)", sorted, (w, h, i) =>
+        PostGisImporter.Copy(conn, batch, "households", "COPY households (city_code, year, ord, persons, persons_0_14, persons_65plus, geom) FROM STDIN (FORMAT BINARY)", sorted, (w, h, i) =>
         {
             ord = h.Year == lastYear ? ord + 1 : 0;
             lastYear = h.Year;
@@ -59,6 +59,8 @@ internal static class HouseholdCopy
             w.Write(h.Year, NpgsqlDbType.Integer);
             w.Write(ord, NpgsqlDbType.Integer);
             w.Write(h.Persons, NpgsqlDbType.Integer);
+            PostGisImporter.WriteInt(w, h.Persons0To14);
+            PostGisImporter.WriteInt(w, h.Persons65Plus);
             // EWKB written directly: the geometry column's binary input reads it, and no NTS Point
             // is allocated per household.
             PointEwkb(ewkb, h.Longitude, h.Latitude);

@@ -76,7 +76,7 @@ public static partial class PostGisImporter
                     var years = (batch.TownBlockYears ?? blocks.Select(b => b.Year).Distinct().ToList()).Order().ToArray();
                     Replace(conn, "town_blocks", city, years);
                     var ordByYear = new Dictionary<int, int>();
-                    Copy(conn, batch, "town_blocks", "COPY town_blocks (city_code, year, ord, code, name, persons, geom) FROM STDIN (FORMAT BINARY)", blocks, (w, b, i) =>
+                    Copy(conn, batch, "town_blocks", "COPY town_blocks (city_code, year, ord, code, name, persons, persons_0_14, persons_65plus, geom) FROM STDIN (FORMAT BINARY)", blocks, (w, b, i) =>
                     {
                         ordByYear.TryGetValue(b.Year, out var ord);
                         ordByYear[b.Year] = ord + 1;
@@ -86,6 +86,8 @@ public static partial class PostGisImporter
                         w.Write(b.Code, NpgsqlDbType.Text);
                         w.Write(b.Name, NpgsqlDbType.Text);
                         w.Write(b.Persons, NpgsqlDbType.Integer);
+                        WriteInt(w, b.Persons0To14);
+                        WriteInt(w, b.Persons65Plus);
                         w.Write(b.Geometry, NpgsqlDbType.Geometry);
                     }, b => b.Code);
                     reports.Add(new LayerReport("town_blocks", blocks.Count, "years " + string.Join(", ", years)));

@@ -68,10 +68,10 @@ public static class PostGisCityLoader
                 area.SRID = 4326;
             }
 
-            var households = !Wants(CityLayers.Households) ? [] : Query(conn, "SELECT ST_X(geom), ST_Y(geom), persons, year FROM households WHERE city_code = $1 ORDER BY year, ord", city,
-                r => new Household(r.GetDouble(0), r.GetDouble(1), r.GetInt32(2), r.GetInt32(3)));
-            var blocks = !Wants(CityLayers.TownBlocks) ? [] : Query(conn, "SELECT code, name, geom, persons, year FROM town_blocks WHERE city_code = $1 ORDER BY year, ord", city,
-                r => new TownBlock(r.GetString(0), r.GetString(1), r.GetFieldValue<Geometry>(2), r.GetInt32(3), r.GetInt32(4)));
+            var households = !Wants(CityLayers.Households) ? [] : Query(conn, "SELECT ST_X(geom), ST_Y(geom), persons, year, persons_0_14, persons_65plus FROM households WHERE city_code = $1 ORDER BY year, ord", city,
+                r => new Household(r.GetDouble(0), r.GetDouble(1), r.GetInt32(2), r.GetInt32(3), OptionalInt(r, 4), OptionalInt(r, 5)));
+            var blocks = !Wants(CityLayers.TownBlocks) ? [] : Query(conn, "SELECT code, name, geom, persons, year, persons_0_14, persons_65plus FROM town_blocks WHERE city_code = $1 ORDER BY year, ord", city,
+                r => new TownBlock(r.GetString(0), r.GetString(1), r.GetFieldValue<Geometry>(2), r.GetInt32(3), r.GetInt32(4), OptionalInt(r, 5), OptionalInt(r, 6)));
             var buildings = !Wants(CityLayers.Buildings) ? [] : Query(conn, "SELECT id, geom, floors, use FROM buildings WHERE city_code = $1 ORDER BY ord", city,
                 r => new Building(r.GetString(0), r.GetFieldValue<Geometry>(1), r.GetInt32(2), r.GetString(3)));
             var zones = !Wants(CityLayers.Zones) ? [] : Query(conn, "SELECT id, name, kind, geom FROM zones WHERE city_code = $1 ORDER BY ord", city,
@@ -124,6 +124,8 @@ public static class PostGisCityLoader
         var clean = Path.GetFileName(name.Replace('\\', '/'));
         return clean is "" or "." or ".." ? "_" : clean;
     }
+
+    private static int? OptionalInt(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : r.GetInt32(column);
 
     internal static List<T> Query<T>(NpgsqlConnection conn, string sql, string city, Func<NpgsqlDataReader, T> map)
     {

@@ -1,6 +1,7 @@
 using Microsoft.OpenApi;
 using Sousei.Geo.Analysis;
 using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Rendering;
 using Sousei.Geo.Service.Features;
 
 namespace Sousei.Geo.Service.Http;
@@ -17,19 +18,30 @@ internal static class AnalysisEndpoints
         where TRequest : class =>
         app.MapGet(path, (HttpContext context, City city) =>
         {
-            // An analysis with a GeoJSON form takes format=json|geojson, as --format on the command line.
+            // An analysis with a GeoJSON or map form takes format=json|geojson|png, as --format on the command line.
             var geo = analysis as IGeoJsonOutput<TResult>;
-            var parameters = geo is null ? Query(context.Request, analysis.Parameters) : Query(context.Request, analysis.Parameters, "format");
-            var format = geo is null ? null : parameters.Choice("format", ("json", false), ("geojson", true));
+            var map = analysis as IMapOutput<TResult>;
+            var formats = Formats(analysis);
+            var parameters = formats.Length == 1 ? Query(context.Request, analysis.Parameters) : Query(context.Request, analysis.Parameters, "format");
+            var format = formats.Length == 1 ? "json" : formats[parameters.Choice("format", formats.Select((f, i) => (f, i)).ToArray()) ?? 0];
             var request = analysis.Parse(parameters);
             var result = analysis.Run(city, request);
-            return format == true
-                ? OgcEndpoints.Json(w => geo!.WriteGeoJson(w, result), "application/geo+json")
-                : OgcEndpoints.Json(w => analysis.WriteJson(w, result), contentType?.Invoke(result) ?? "application/json");
-        }).WithTags(tag).WithSummary(analysis.Summary).WithAnalysisParameters(analysis.Parameters, analysis is IGeoJsonOutput<TResult>);
+            return format switch
+            {
+                "geojson" => OgcEndpoints.Json(w => geo!.WriteGeoJson(w, result), "application/geo+json"),
+                "png" => Results.File(MapRenderer.RenderPng(city, new MapRequest(MapLayers, null, 1200, 900), map!.Theme(result)), "image/png"),
+                _ => OgcEndpoints.Json(w => analysis.WriteJson(w, result), contentType?.Invoke(result) ?? "application/json"),
+            };
+        }).WithTags(tag).WithSummary(analysis.Summary).WithAnalysisParameters(analysis.Parameters, Formats(analysis));
+
+    private static readonly IReadOnlySet<string> MapLayers = new HashSet<string> { "zones", "inducement_area", "hubs" };
+
+    private static string[] Formats<TRequest, TResult>(IAnalysis<TRequest, TResult> analysis)
+        where TRequest : class =>
+        ["json", .. analysis is IGeoJsonOutput<TResult> ? new[] { "geojson" } : [], .. analysis is IMapOutput<TResult> ? new[] { "png" } : []];
 
     /// <summary>Lists the analysis's parameters (name, help with the default) as query parameters of the OpenAPI operation.</summary>
-    public static RouteHandlerBuilder WithAnalysisParameters(this RouteHandlerBuilder builder, IReadOnlyList<ParameterSpec> specs, bool geoJson = false) =>
+    public static RouteHandlerBuilder WithAnalysisParameters(this RouteHandlerBuilder builder, IReadOnlyList<ParameterSpec> specs, string[]? formats = null) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             operation.Parameters ??= [];
@@ -44,13 +56,13 @@ internal static class AnalysisEndpoints
                 });
             }
 
-            if (geoJson)
+            if (formats is { Length: > 1 })
             {
                 operation.Parameters.Add(new OpenApiParameter
                 {
                     Name = "format",
                     In = ParameterLocation.Query,
-                    Description = "json (default) or geojson",
+                    Description = string.Join(", ", formats) + " (default json)",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
             }

@@ -30,6 +30,7 @@ internal static class ParityCases
             (["coverage", "--year", "2015", "--rail-radius", "500"], "/api/coverage?year=2015&rail_radius=500"),
             (["accessibility"], "/api/accessibility"),
             (["accessibility", "--walk-speed", "1", "--access-radius", "400"], "/api/accessibility?walk_speed=1&access_radius=400"),
+            (["accessibility", "--arrive-by", "08:10"], "/api/accessibility?arrive_by=08:10"),
             (["isochrone", "--hub", "c"], "/api/isochrones?hub=c"),
             (["isochrone", "--lon", lonText, "--lat", latText, "--shape", "bands", "--minutes", "10,20", "--cell", "250"], $"/api/isochrones?lon={lonText}&lat={latText}&shape=bands&minutes=10,20&cell=250"),
             (["vacant", "rank", "--top", "3"], "/api/vacant/ranking?top=3"),
@@ -51,6 +52,7 @@ internal static class ParityCases
         (["isochrone", "--hub", "r1", "--scenario", "shuttle"], "/api/isochrones?hub=r1&scenario=shuttle"),
         (["report", "--scenario", "shuttle"], "/api/report?scenario=shuttle"),
         (["compare", "--scenario", "faster"], "/api/compare?scenario=faster"),
+        (["compare", "--scenario", "faster", "--format", "geojson"], "/api/compare?scenario=faster&format=geojson"),
         (["compare", "--baseline", "faster", "--scenario", "faster", "--scenario", "shuttle"], "/api/compare?baseline=faster&scenario=faster,shuttle"),
     ];
 
@@ -61,6 +63,7 @@ internal static class ParityCases
         (["hubs", "--window", "9-7"], "/api/hubs/matrix?window=9-7", "window", "parameter.format"),
         (["hubs", "--percentiles", "10,,90"], "/api/hubs/matrix?percentiles=10,,90", "percentiles", "parameter.format"),
         (["hubs", "--arrive-by", "8h30"], "/api/hubs/matrix?arrive_by=8h30", "arrive_by", "parameter.format"),
+        (["accessibility", "--arrive-by", "49:00"], "/api/accessibility?arrive_by=49:00", "arrive_by", "parameter.format"),
         (["density", "--method", "pixels"], "/api/density?method=pixels", "method", "parameter.choice"),
         (["density", "--year", "1999"], "/api/density?year=1999", "year", "parameter.choice"),
         (["coverage", "--date", "2026-13-01"], "/api/coverage?date=2026-13-01", "date", "parameter.format"),

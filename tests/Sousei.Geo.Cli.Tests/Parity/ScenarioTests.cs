@@ -103,4 +103,49 @@ public sealed class ScenarioTests : IDisposable
         Assert.Equal(400, pathStatus);
         Assert.Equal("scenario", (string?)pathBody["parameter"]);
     }
+
+    [Fact]
+    public void Compare_maps_where_the_travel_time_to_the_centre_changed_as_geojson_and_png()
+    {
+        // The households (40 persons at (75, 50), 60 at (150, 50)) ride the tram from S1: twice as fast, every one of
+        // their departures arrives 3 minutes sooner, so each 250 m cell holding them is 3.0 minutes faster.
+        var faster = _store.WriteFile("faster.json", Faster);
+        var map = Json("compare", "--data", _store.Dir, "--date", "2026-05-12", "--format", "geojson", "--scenario", faster);
+        Assert.Equal("FeatureCollection", (string?)map["type"]);
+        var features = map["features"]!.AsArray();
+        Assert.NotEmpty(features);
+        Assert.Equal(100, features.Sum(f => (int)f!["properties"]!["persons"]!));
+        foreach (var f in features)
+        {
+            var p = f!["properties"]!;
+            Assert.Equal("faster", (string?)p["status"]);
+            Assert.Equal(-3.0, (double)p["change_minutes"]!, 6);
+            Assert.Equal((double)p["before_minutes"]! - 3, (double)p["after_minutes"]!, 6);
+            Assert.Equal("Polygon", (string?)f["geometry"]!["type"]);
+        }
+
+        var json = Json("compare", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json", "--scenario", faster);
+        Assert.Equal(features.Count, (int)json["travel_time_changes"]!["faster"]!);
+
+        var png = Path.Combine(_store.Dir, "change.png");
+        var r = CliRun.Run("compare", "--data", _store.Dir, "--date", "2026-05-12", "--format", "png", "--out", png, "--scenario", faster);
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        Assert.Equal((1200, 900), (bitmap.Width, bitmap.Height));
+        // The class "1–5 min faster" (#91cf60) fills the cells and its legend swatch.
+        var green = new SkiaSharp.SKColor(0x91, 0xcf, 0x60);
+        var count = 0;
+        for (var y = 0; y < bitmap.Height; y += 2)
+        {
+            for (var x = 0; x < bitmap.Width; x += 2)
+            {
+                count += bitmap.GetPixel(x, y) == green ? 1 : 0;
+            }
+        }
+
+        Assert.True(count > 100, $"only {count} pixels of the 'faster' class");
+        var noOut = CliRun.Run("compare", "--data", _store.Dir, "--format", "png", "--scenario", faster);
+        Assert.Equal(2, noOut.ExitCode);
+        Assert.Contains("--out FILE.png", noOut.Error, StringComparison.Ordinal);
+    }
 }

@@ -84,11 +84,31 @@ public sealed class StoreShapeTests : IDisposable
         Assert.Equal(expected.CoveredInside, (double)coverage["covered_inducement_persons"]!, 2);
     }
 
+    [DatabaseFact]
+    public void Areal_coverage_of_the_65plus_equals_the_postgis_areas_weighted_by_their_numbers()
+    {
+        // The same blocks with 30 and 12 residents aged 65+ (b1, b2): the same area shares, weighted by 30 and 12.
+        _store.AddTram();
+        File.Delete(Path.Combine(_store.Dir, "households.geojson"));
+        _store.WriteFile("town_blocks.geojson", VacantStore.Collection(
+            VacantStore.Feature(VacantStore.Rect(0, 0, 100, 100), "{\"code\":\"b1\",\"name\":\"一丁目\",\"persons\":90,\"year\":2020,\"persons_65plus\":30}"),
+            VacantStore.Feature(VacantStore.Rect(100, 0, 150, 100), "{\"code\":\"b2\",\"name\":\"二丁目\",\"persons\":60,\"year\":2020,\"persons_65plus\":12}")));
+        var coverage = JsonNode.Parse(Run("coverage", "--data", _store.Dir, "--format", "json", "--rail-radius", "50"))!;
+        var expected = Oracle(50, [30, 12]);
+        var old = coverage["aged_65plus"]!;
+        Assert.Equal(42, (double)old["persons"]!, 6);
+        Assert.Equal(expected.Covered, (double)old["covered_persons"]!, 2);
+        Assert.Equal(expected.Inside, (double)old["inducement_persons"]!, 2);
+        Assert.Equal(Math.Round(expected.CoveredInside / expected.Inside, 4), (double)old["share_of_inducement_area"]!, 4);
+        Assert.Null(coverage["aged_0_14"]);
+    }
+
     /// <summary>PostGIS's answer: Σ persons × ST_Area(ST_Intersection(block, catchment)) / ST_Area(block) in EPSG:6670.</summary>
-    private static (double Covered, double Inside, double CoveredInside) Oracle(double radius)
+    private static (double Covered, double Inside, double CoveredInside) Oracle(double radius, int[]? persons = null)
     {
         var (sLon, sLat) = VacantStore.LonLat(90, 60);
-        var blocks = new[] { (Rect: (0.0, 0.0, 100.0, 100.0), Persons: 90), (Rect: (100.0, 0.0, 150.0, 100.0), Persons: 60) };
+        persons ??= [90, 60];
+        var blocks = new[] { (Rect: (0.0, 0.0, 100.0, 100.0), Persons: persons[0]), (Rect: (100.0, 0.0, 150.0, 100.0), Persons: persons[1]) };
         string Poly((double X, double Y, double W, double H) r)
         {
             var pts = new[] { (r.X, r.Y), (r.X + r.W, r.Y), (r.X + r.W, r.Y + r.H), (r.X, r.Y + r.H), (r.X, r.Y) }.Select(p => VacantStore.LonLat(p.Item1, p.Item2));
@@ -99,7 +119,7 @@ public sealed class StoreShapeTests : IDisposable
         using var c = new NpgsqlConnection(Environment.GetEnvironmentVariable("SOUSEI_TEST_DB"));
         c.Open();
         double covered = 0, inside = 0, coveredInside = 0;
-        foreach (var (rect, persons) in blocks)
+        foreach (var (rect, count) in blocks)
         {
             using var cmd = new NpgsqlCommand("""
                 WITH g AS (SELECT ST_Transform(ST_GeomFromText($1, 4326), 6670) AS block,
@@ -116,9 +136,9 @@ public sealed class StoreShapeTests : IDisposable
             cmd.Parameters.AddWithValue(area);
             using var r = cmd.ExecuteReader();
             r.Read();
-            covered += persons * r.GetDouble(0);
-            inside += persons * r.GetDouble(1);
-            coveredInside += persons * r.GetDouble(2);
+            covered += count * r.GetDouble(0);
+            inside += count * r.GetDouble(1);
+            coveredInside += count * r.GetDouble(2);
         }
 
         return (covered, inside, coveredInside);

@@ -44,4 +44,27 @@ public class EstatMeshReaderTests
         Assert.Equal([3L, 4L], problems.Problems.Select(p => p.Line!.Value));
         Assert.Equal(["mesh.code", "mesh.value"], problems.Problems.Select(p => p.Code));
     }
+
+    [Fact]
+    public void Age_groups_are_read_where_the_table_gives_them_and_a_suppressed_breakdown_is_unknown()
+    {
+        // 493004593 is a donor cell (HTKSYORI 2): its breakdown is '*' and counted in the receiving cell 493004594.
+        using var store = new TempStore();
+        var path = Path.Combine(store.Path, "mesh_population_2020.csv");
+        File.WriteAllText(path, "KEY_CODE,HTKSYORI,HTKSAKI,GASSAN,T001101001,T001101004,T001101010,T001101019\n" +
+            "493004592,0,,,20,3,11,6\n493004593,2,493004594,,5,*,*,*\n493004594,1,,493004593,40,9,20,16\n");
+        var problems = new ProblemCollector();
+        var units = EstatMeshReader.Read(path, 2020, problems).Units;
+        Assert.False(problems.HasProblems);
+        Assert.Equal([(3, 6), (null, null), (9, 16)], units.Select(u => (u.Persons0To14, u.Persons65Plus)));
+        Assert.Equal([20, 5, 40], units.Select(u => u.Persons));
+
+        // Without the columns, nothing is known; a bad age value is refused with its line.
+        File.WriteAllText(path, "KEY_CODE,T001101001\n493004592,20\n");
+        Assert.Null(EstatMeshReader.Read(path, 2020, problems).Units[0].Persons65Plus);
+        File.WriteAllText(path, "KEY_CODE,T001101001,T001101019\n493004592,20,many\n");
+        var bad = new ProblemCollector();
+        Assert.Empty(EstatMeshReader.Read(path, 2020, bad).Units);
+        Assert.Equal(("mesh.value", 2L), (bad.Problems.Single().Code, bad.Problems.Single().Line!.Value));
+    }
 }

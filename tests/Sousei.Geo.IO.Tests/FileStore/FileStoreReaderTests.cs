@@ -29,6 +29,27 @@ public class FileStoreReaderTests
     }
 
     [Fact]
+    public void Households_carry_their_optional_age_groups_and_a_bad_one_is_named_with_its_feature()
+    {
+        using var store = new TempStore();
+        store.WriteMinimalArea();
+        var ok = PointGeometry(Inside.Lon, Inside.Lat);
+        store.Write("households.geojson", Collection(
+            Feature(ok, "{\"persons\":3,\"year\":2023,\"persons_65plus\":2,\"persons_0_14\":0}"),
+            Feature(ok, "{\"persons\":2,\"year\":2023,\"persons_65plus\":null}"),
+            Feature(ok, "{\"persons\":4,\"year\":2023}")));
+        var households = FileStoreReader.Load(store.Path, Plane).Dataset.Households;
+        Assert.Equal([(0, 2), (null, null), (null, null)], households.Select(h => (h.Persons0To14, h.Persons65Plus)));
+
+        store.Write("households.geojson", Collection(
+            Feature(ok, "{\"id\":\"a\",\"persons\":3,\"year\":2023,\"persons_65plus\":2}"),
+            Feature(ok, "{\"id\":\"b\",\"persons\":1,\"year\":2023,\"persons_65plus\":2}")));
+        var problem = Assert.Single(LoadFails(store).Problems);
+        Assert.Equal(("b", 1, "attribute.persons_65plus"), (problem.FeatureId, problem.FeatureIndex!.Value, problem.Code));
+        Assert.Contains("cannot exceed persons (1)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_inducement_area_is_named()
     {
         using var store = new TempStore();

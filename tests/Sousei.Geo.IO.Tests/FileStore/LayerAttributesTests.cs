@@ -150,4 +150,24 @@ public class LayerAttributesTests
         Assert.Equal(expected, fromStore.Select(p => (p.Code, p.FeatureIndex, p.Message)));
         Assert.All(fromStore, p => Assert.Equal(p.FeatureIndex + 2, p.Line));
     }
+
+    [Fact]
+    public void Age_groups_of_households_and_blocks_are_optional_and_bounded_by_persons()
+    {
+        var (household, problems) = Read((get, problem) => HouseholdAttributes.Read(At, get, problem), new() { ["persons"] = 4, ["year"] = 2023, ["persons_0_14"] = "1", ["persons_65plus"] = 2.0 });
+        Assert.Empty(problems);
+        Assert.Equal(new Core.Model.Household(130.7, 32.8, 4, 2023, 1, 2), household);
+
+        var (tooMany, tooManyProblems) = Read((get, problem) => HouseholdAttributes.Read(At, get, problem), new() { ["persons"] = 2, ["year"] = 2023, ["persons_65plus"] = 3 });
+        Assert.Null(tooMany);
+        Assert.Equal([("attribute.persons_65plus", "property 'persons_65plus' is 3; it cannot exceed persons (2)")], tooManyProblems);
+
+        var (sum, sumProblems) = Read((get, problem) => HouseholdAttributes.Read(At, get, problem), new() { ["persons"] = 3, ["year"] = 2023, ["persons_0_14"] = 2, ["persons_65plus"] = 2 });
+        Assert.Null(sum);
+        Assert.Contains("add up to more than persons (3)", Assert.Single(sumProblems).Message, StringComparison.Ordinal);
+
+        var (block, blockProblems) = Read((get, problem) => TownBlockAttributes.Read(Square, get, problem), new() { ["code"] = "b", ["persons"] = 10, ["year"] = 2020, ["persons_65plus"] = -1 });
+        Assert.Null(block);
+        Assert.Equal("attribute.persons_65plus", Assert.Single(blockProblems).Code);
+    }
 }
