@@ -10,6 +10,9 @@ internal static class RealData
 {
     public static string Root => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "realdata"));
 
+    /// <summary>The repository root (the folder holding Sousei.Geo.sln).</summary>
+    public static string Repository => RepositoryRoot();
+
     private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
