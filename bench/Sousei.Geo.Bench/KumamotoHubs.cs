@@ -26,8 +26,8 @@ internal static class KumamotoHubs
         Hub("karikusa", "刈草", "regional", 130.7055, 32.7605),
         Hub("kawashiri", "川尻", "regional", 130.67982, 32.74456),
         Hub("tomiai", "富合", "regional", 130.67290, 32.71407),
-        Hub("jonan", "城南", "regional", 130.7200, 32.6490),
-        Hub("joyama", "城山", "regional", 130.6550, 32.8040),
+        Hub("jonan", "城南", "regional", 130.7290, 32.7080),
+        Hub("joyama", "城山", "regional", 130.6570, 32.7810),
         Hub("kamikumamoto", "上熊本", "regional", 130.69925, 32.81781),
     ];
 

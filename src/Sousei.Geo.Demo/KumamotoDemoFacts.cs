@@ -49,8 +49,8 @@ internal static class KumamotoDemoFacts
         new("karikusa", "刈草", HubKind.Regional, 130.7055, 32.7605, 500, 0.9),
         new("kawashiri", "川尻", HubKind.Regional, 130.67982, 32.74456, 500, 0.9),
         new("tomiai", "富合", HubKind.Regional, 130.67290, 32.71407, 400, 0.6),
-        new("jonan", "城南", HubKind.Regional, 130.7200, 32.6490, 500, 0.6),
-        new("joyama", "城山", HubKind.Regional, 130.6550, 32.8040, 400, 0.7),
+        new("jonan", "城南", HubKind.Regional, 130.7290, 32.7080, 500, 0.6),
+        new("joyama", "城山", HubKind.Regional, 130.6570, 32.7810, 400, 0.7),
         new("kamikumamoto", "上熊本", HubKind.Regional, 130.69925, 32.81781, 500, 1.0),
     ];
 
