@@ -5,14 +5,19 @@ using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
 using Sousei.Geo.IO.Gtfs;
 
-// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit [REALDATA_DIR]
-if (args.Length == 0 || args[0] != "transit")
+// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit|scenarios [REALDATA_DIR]
+if (args.Length == 0 || args[0] is not ("transit" or "scenarios"))
 {
-    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit [path to shared/realdata]");
+    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit|scenarios [path to shared/realdata]");
     return 2;
 }
 
 var realdata = args.Length > 1 ? args[1] : FindRealData();
+if (args[0] == "scenarios")
+{
+    return ScenarioBench.Run(realdata, RepoRoot(), SynthesiseHouseholds(PlaneProjection.Kumamoto, 740_000, seed: 20260512));
+}
+
 string[] feeds =
 [
     Path.Combine(realdata, "kumamoto-bus-gtfs", "toshibus.zip"), Path.Combine(realdata, "kumamoto-bus-gtfs", "kumabus.zip"),
@@ -71,17 +76,19 @@ return 0;
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-static string FindRealData()
+static string FindRealData() => Path.Combine(RepoRoot(), "..", "shared", "realdata");
+
+static string RepoRoot()
 {
     for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
     {
         if (File.Exists(Path.Combine(dir.FullName, "Sousei.Geo.sln")))
         {
-            return Path.Combine(dir.FullName, "..", "shared", "realdata");
+            return dir.FullName;
         }
     }
 
-    throw new InvalidOperationException("run from inside the repository or pass the realdata directory");
+    throw new InvalidOperationException("run from inside the repository");
 }
 
 // Households scattered around the hubs (seeded normal distributions, 2.5 km spread for the centre, 1.5 km for the

@@ -116,7 +116,32 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
             vacantInside = city.VacantHouses.Count(v => v.InsideInducementArea);
         }
 
-        return new ReportResult(city.Description, city.Projection.Epsg, request.TargetPerHectare, inventory, density, city.ZoneKinds, trend, hubs, central?.Id, coverage, vacantInside, left, city.Notes);
+        return new ReportResult(city.Description, city.Projection.Epsg, request.TargetPerHectare, inventory, density, city.ZoneKinds, trend, hubs, central?.Id, coverage, vacantInside, left, city.Notes)
+        {
+            Scenarios = request.Scenarios.Count == 0 ? null : ScenarioDependence(city, request, hubs, coverage),
+        };
+    }
+
+    /// <summary>The same hub matrix and coverage on the published timetables, to say which figures rest on the scenarios.</summary>
+    private static ReportScenarios ScenarioDependence(City city, ReportRequest request, Core.Transit.HubConnectivityResult? hubs, CoverageReport? coverage)
+    {
+        var applied = request.Scenarios.Select(r => city.Scenario(r)).Zip(request.Scenarios, (s, r) => (r, s.Name, s.Description)).ToList();
+        int changed = 0, pairs = 0;
+        var only = new List<string>();
+        if (hubs is not null)
+        {
+            var published = HubMatrixUseCase.Instance.Run(city, new HubMatrixRequest { Transit = new TransitParameters { Date = request.Date } });
+            var before = published.Pairs.ToDictionary(p => (p.From, p.To));
+            pairs = hubs.Pairs.Count;
+            changed = hubs.Pairs.Count(p => before[(p.From, p.To)].MedianMinutes != p.MedianMinutes);
+            var central = city.Dataset.Hubs.First(h => h.IsCentral).Id;
+            only.AddRange(hubs.Pairs.Where(p => p.From == central && p.MedianMinutes is not null && before[(p.From, p.To)].MedianMinutes is null)
+                .Select(p => city.Dataset.Hubs.First(h => h.Id == p.To).Name));
+        }
+
+        double? covered = coverage is null ? null
+            : CoverageUseCase.Instance.Run(city, new CoverageRequest { Date = request.Date }).Coverage.CoveredPersons;
+        return new ReportScenarios(applied, changed, pairs, only, covered);
     }
 
     public void WriteJson(Utf8JsonWriter w, ReportResult r)
@@ -198,6 +223,33 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
         }
 
         w.WriteEndArray();
+        if (r.Scenarios is { } s)
+        {
+            w.WriteStartObject("scenarios");
+            w.WriteStartArray("applied");
+            foreach (var (reference, name, description) in s.Applied)
+            {
+                w.WriteStartObject();
+                w.WriteString("reference", Path.GetFileName(reference));
+                w.WriteString("name", name);
+                w.WriteString("description", description);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("pairs_changed", s.PairsChanged);
+            w.WriteNumber("pairs", s.Pairs);
+            w.WriteStartArray("hubs_reached_only_through_scenarios");
+            foreach (var hub in s.HubsReachedOnlyThroughScenarios)
+            {
+                w.WriteStringValue(hub);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumberOrNull("covered_persons_as_published", s.CoveredPersonsAsPublished, 2);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 }

@@ -67,6 +67,27 @@ internal static class ReportText
             o.AppendLine(TransitText.Coverage(coverage));
         }
 
+        if (r.Scenarios is { } sc)
+        {
+            o.AppendLine();
+            o.AppendLine("Scenarios: the transit figures above rest on these edits of the timetables, not on the published ones alone:");
+            foreach (var (reference, name, description) in sc.Applied)
+            {
+                o.AppendLine($"  {name} ({Path.GetFileName(reference)}){(description is null ? "" : ": " + description)}");
+            }
+
+            o.AppendLine($"  hub matrix: {sc.PairsChanged} of {sc.Pairs} pairs differ from the published timetables");
+            if (sc.HubsReachedOnlyThroughScenarios.Count > 0)
+            {
+                o.AppendLine($"  reached from the centre only through the scenarios: {string.Join(", ", sc.HubsReachedOnlyThroughScenarios)}");
+            }
+
+            if (sc.CoveredPersonsAsPublished is { } published && r.Coverage is { } cov)
+            {
+                o.AppendLine($"  coverage: {cov.Coverage.CoveredPersons.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} persons covered with them, {published.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} as published");
+            }
+        }
+
         if (r.VacantHousesInside is { } inside)
         {
             o.AppendLine();

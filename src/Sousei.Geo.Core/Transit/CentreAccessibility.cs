@@ -312,10 +312,15 @@ public static class CentreAccessibility
                 for (var i = times.Length - 1; i >= 0; i--)
                 {
                     search.Run(origin, times[i]);
+                    var bound = 0;
                     for (var e = 0; e < egressSets.Count; e++)
                     {
                         arrivals[e][i] = search.ArrivalAt(egressSets[e]);
+                        bound = Math.Max(bound, arrivals[e][i]);
                     }
+
+                    // Earlier departures arrive no later: what cannot beat every set's arrival is not worth a label.
+                    search.Bound = bound;
                 }
 
                 result[s] = (times, arrivals);

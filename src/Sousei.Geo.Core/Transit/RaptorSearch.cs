@@ -54,6 +54,13 @@ internal sealed class RaptorSearch
         Reset();
     }
 
+    /// <summary>
+    /// Target pruning: labels at or after this time are not kept, because the caller already knows a journey that
+    /// arrives by then (times only grow along a journey, so they cannot beat it). In range-RAPTOR the arrival found for
+    /// a later departure bounds every earlier one. <see cref="Unreached"/>: no pruning; <see cref="Reset"/> clears it.
+    /// </summary>
+    public int Bound { get; set; } = Unreached;
+
     /// <summary>Best arrival by vehicle at each stop over all rounds (seconds; <see cref="Unreached"/> if none).</summary>
     public int[] BestVehicle => _bestVehicle;
 
@@ -79,6 +86,7 @@ internal sealed class RaptorSearch
         }
 
         Array.Fill(_bestVehicle, Unreached);
+        Bound = Unreached;
     }
 
     /// <summary>Earliest arrival at a destination reached by walking from vehicle arrivals at <paramref name="egress"/> stops.</summary>
@@ -104,7 +112,7 @@ internal sealed class RaptorSearch
         foreach (var (s, w) in access)
         {
             var t = departureSeconds + w;
-            if (t < _walk[0][s])
+            if (t < _walk[0][s] && t < Bound)
             {
                 _walk[0][s] = t;
                 Mark(s);
@@ -144,7 +152,7 @@ internal sealed class RaptorSearch
                 {
                     var n = _transfers.To[e];
                     var t = arrival + _transfers.Seconds[e];
-                    if (t < walk[n] && t < veh[n] && t < vehPrev[n] && t < walkPrev[n])
+                    if (t < walk[n] && t < veh[n] && t < vehPrev[n] && t < walkPrev[n] && t < Bound)
                     {
                         walk[n] = t;
                         Mark(n);
@@ -215,7 +223,7 @@ internal sealed class RaptorSearch
             if (trip >= 0 && net.CanAlight[stopBase + i])
             {
                 var arrival = arrivals[timeBase + trip * n + i];
-                if (arrival < veh[s] && arrival < vehPrev[s])
+                if (arrival < veh[s] && arrival < vehPrev[s] && arrival < Bound)
                 {
                     veh[s] = arrival;
                     if (arrival < _bestVehicle[s])

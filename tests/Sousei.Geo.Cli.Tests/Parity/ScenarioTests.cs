@@ -148,4 +148,25 @@ public sealed class ScenarioTests : IDisposable
         Assert.Equal(2, noOut.ExitCode);
         Assert.Contains("--out FILE.png", noOut.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_report_says_which_figures_rest_on_the_scenarios()
+    {
+        // Without the tram r1 → c has no journey (c → r1 never had one): one of the two pairs changes; the tram stops were
+        // the only frequent ones, so coverage falls from the published figure to nobody.
+        var cut = _store.WriteFile("cut.json", """{ "name": "no tram", "description": "what if the tram stopped", "modifications": [ { "type": "remove_routes", "routes": ["tram:T"] } ] }""");
+        var report = Json("report", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json", "--scenario", cut);
+        var s = report["scenarios"]!;
+        Assert.Equal("no tram", (string?)s["applied"]![0]!["name"]);
+        Assert.Equal("what if the tram stopped", (string?)s["applied"]![0]!["description"]);
+        Assert.Equal((1, 2), ((int)s["pairs_changed"]!, (int)s["pairs"]!));
+        Assert.Empty(s["hubs_reached_only_through_scenarios"]!.AsArray());
+        var published = Json("coverage", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json");
+        Assert.Equal((double)published["covered_persons"]!, (double)s["covered_persons_as_published"]!, 6);
+        Assert.Null(Json("report", "--data", _store.Dir, "--date", "2026-05-12", "--format", "json")["scenarios"]);
+
+        var text = CliRun.Run("report", "--data", _store.Dir, "--date", "2026-05-12", "--scenario", cut).Out;
+        Assert.Contains("rest on these edits of the timetables", text, StringComparison.Ordinal);
+        Assert.Contains("hub matrix: 1 of 2 pairs differ from the published timetables", text, StringComparison.Ordinal);
+    }
 }
