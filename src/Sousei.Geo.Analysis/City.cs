@@ -172,6 +172,23 @@ public sealed partial class City
         : [];
 
     /// <summary>
+    /// The store's scenarios for a picker: name of the file, the scenario's own name and description as written (not
+    /// checked against the feeds), or the problem that keeps the file from being read.
+    /// </summary>
+    public IReadOnlyList<(string Id, string? Name, string? Description, string? Problem)> ScenarioList => ScenarioNames.Select(id =>
+    {
+        try
+        {
+            var s = IO.Scenarios.ScenarioReader.ReadFile(Path.Combine(Source.ScenarioDirectory!, id + ".json"));
+            return (id, (string?)s.Name, s.Description, (string?)null);
+        }
+        catch (DataException e)
+        {
+            return (id, null, null, e.Problems.FirstOrDefault()?.ToString() ?? e.Message);
+        }
+    }).ToList();
+
+    /// <summary>
     /// The scenario a reference names (a registered file, else <c>scenarios/NAME.json</c> of the store), read and
     /// checked against the feeds once.
     /// </summary>

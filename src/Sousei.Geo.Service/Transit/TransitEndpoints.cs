@@ -58,6 +58,7 @@ internal static class TransitEndpoints
                 transit_stops = transit?.Network.Stops.Count ?? 0,
             },
             zones = d.Zones.Select(z => new { id = z.Id, name = z.Name, kind = z.Kind }),
+            scenarios = transit is null ? [] : data.ScenarioList.Select(s => new { id = s.Id, name = s.Name, description = s.Description, problem = s.Problem }).ToArray(),
         });
     }
 

@@ -38,6 +38,11 @@ export const labels = {
     },
     annualRate: '年率', chartLabel: '人口密度の推移（実線：実績、破線：推計、赤の破線：目標）', year: '年',
     vacantStatus: { vacant: '空き家', listed: '空き家バンク登録', under_repair: '改修中', demolished: '除却済', specified: '特定空家' },
+    scenarioTitle: '交通シナリオ', scenario: 'ダイヤ', published: '公表ダイヤ（シナリオなし）',
+    publishedNote: '拠点の所要時間と到達圏は公表ダイヤによります。シナリオを選ぶと、その編集を加えたダイヤで計算します。',
+    compareMode: '中心拠点までの所要時間の変化を表示', compareSummary: '{n} 区画（公表ダイヤ → シナリオ、出発 07:00–09:00 の中央値）',
+    change_reachable: '新たに到達可能', change_faster5: '5分以上短縮', change_faster1: '1～5分短縮', change_same: '変化なし（±1分未満）',
+    change_slower1: '1～5分増加', change_slower5: '5分以上増加', change_unreachable: '到達不能に',
   },
   en: {
     panel: 'Panel', title: 'Kumamoto vacant houses', layers: 'Layers', density: 'Density by town block', area: 'Residential inducement area',
@@ -77,6 +82,11 @@ export const labels = {
     },
     annualRate: 'per year', chartLabel: 'Density trend (solid: observed, dashed: projected, red dashes: target)', year: '',
     vacantStatus: { vacant: 'vacant', listed: 'listed (akiya bank)', under_repair: 'under repair', demolished: 'demolished', specified: 'specified (tokutei akiya)' },
+    scenarioTitle: 'Transit scenario', scenario: 'Timetables', published: 'As published (no scenario)',
+    publishedNote: 'Hub times and isochrones use the published timetables. Pick a scenario to compute them with its edits.',
+    compareMode: 'Show the change in travel time to the centre', compareSummary: '{n} areas (published → scenario, median over departures 07:00–09:00)',
+    change_reachable: 'newly reachable', change_faster5: '≥ 5 min faster', change_faster1: '1–5 min faster', change_same: 'within ±1 min',
+    change_slower1: '1–5 min slower', change_slower5: '≥ 5 min slower', change_unreachable: 'no longer reachable',
   },
 };
 

@@ -18,6 +18,7 @@ import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
 import { labels, i18n, t, locale } from './i18n.js';
 import { createWhatIf, filterExpression } from './whatif.js';
 import { createTrendPane } from './trend.js';
+import { createScenarios } from './scenario.js';
 
 const api = (path) => new URL(path, document.baseURI).toString();
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
@@ -128,6 +129,27 @@ document.querySelectorAll('input[data-layer]').forEach((input) => {
 });
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+// The chosen scenario goes with every transit request: hub times, isochrones, the before/after layer.
+let lastIsochrone = null;
+const withScenario = (path) => {
+  const q = scenarios.query();
+  return q ? path + (path.includes('?') ? '&' : '?') + q : path;
+};
+async function loadIsochrone(lon, lat) {
+  lastIsochrone = [lon, lat];
+  const response = await fetch(api(withScenario(`api/isochrones?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}`)));
+  isochroneLayer.getSource().clear();
+  if (response.ok) isochroneLayer.getSource().addFeatures(geojson.readFeatures(await response.json()));
+}
+const scenarios = createScenarios({
+  api, map, geojson, escapeHtml,
+  onChange: () => {
+    hubLayer.getSource().setUrl(api(withScenario('api/hubs')));
+    hubLayer.getSource().refresh();
+    if (lastIsochrone && document.getElementById('isochrone-mode').checked) loadIsochrone(...lastIsochrone);
+  },
+});
 const shownFields = ['id', 'vacancy_likelihood', 'decay_rank', 'built_year', 'structure', 'floor_area_m2', 'land_area_m2',
   'frontage_road_width_m', 'survey_date', 'status', 'inside_inducement_area', 'zone', 'nearest_hub',
   'distance_to_nearest_hub_m', 'distance_to_frequent_stop_m'];
@@ -148,9 +170,7 @@ function showVacant(feature, coordinate) {
 map.on('singleclick', async (event) => {
   if (document.getElementById('isochrone-mode').checked) {
     const [lon, lat] = toLonLat(event.coordinate);
-    const response = await fetch(api(`api/isochrones?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}`));
-    isochroneLayer.getSource().clear();
-    if (response.ok) isochroneLayer.getSource().addFeatures(geojson.readFeatures(await response.json()));
+    await loadIsochrone(lon, lat);
     return;
   }
   const hit = map.forEachFeatureAtPixel(event.pixel, (f, layer) => (layer === vacantLayer ? f : undefined), { hitTolerance: 4 });
@@ -245,6 +265,7 @@ function applyLanguage() {
   document.getElementById('vacant-count').textContent = (vacantSource.getFeatures().length).toLocaleString(locale());
   whatIf.applyLanguage();
   trendPane.applyLanguage();
+  scenarios.applyLanguage();
 }
 document.getElementById('lang').addEventListener('click', () => {
   i18n.lang = i18n.lang === 'ja' ? 'en' : 'ja';
@@ -301,6 +322,7 @@ async function start() {
     stopLayer.getSource().setUrl(api('ogc/collections/transit_stops/items?limit=10000'));
     stopLayer.getSource().refresh();
   }
+  scenarios.setScenarios(status.scenarios);
   const [minLon, minLat, maxLon, maxLat] = status.extent;
   if (Number.isFinite(minLon)) {
     map.getView().fit(transformExtent([minLon, minLat, maxLon, maxLat], 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
@@ -314,6 +336,8 @@ window.souseiViewer = {
   map,
   vacantSource,
   highlightSource: whatIf.highlightSource,
+  compareSource: scenarios.layer.getSource(),
+  hubSource: hubLayer.getSource(),
   pixelOf(id) {
     const f = vacantSource.getFeatures().find((x) => x.get('id') === id);
     if (!f) return null;

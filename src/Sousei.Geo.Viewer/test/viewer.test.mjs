@@ -3,7 +3,8 @@
 // Checks: no console errors, vacant houses appear, a click opens a popup of public attributes, a filter changes
 // the count, the download is valid GeoJSON, the what-if pane (top N and houses clicked on the map) shows the same
 // numbers as /api/vacant/whatif, the trend chart draws the target line and the crossing year, the English toggle
-// works, the phone layout renders, and no owner field is requested or shown. Screenshots are kept.
+// works, the scenario picker and the before/after layer follow the API, the phone layout renders, and no owner field
+// is requested or shown. Screenshots are kept.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -183,6 +184,39 @@ try {
   check('a zone can be drawn beside the whole area', JSON.stringify(zoneChart.series) === '["inducement_area","east"]'
     && zoneChart.crossing === String(eastApi.crossing_year), JSON.stringify(zoneChart));
   await page.screenshot({ path: join(artifacts, 'viewer-trend.png') });
+
+  // Transit scenarios: the picker lists the store's scenarios; choosing one reloads the hub times with it, and the
+  // before/after layer shows the areas of /api/compare with the seven classes of the legend.
+  await page.click('#tab-map');
+  const statusJson = await apiJson('/api/status');
+  const scenarioIds = (statusJson.scenarios ?? []).map((x) => x.id);
+  check('the store offers scenarios', scenarioIds.length > 0, JSON.stringify(statusJson.scenarios));
+  if (scenarioIds.length > 0) {
+    const id = scenarioIds[0];
+    const options = await page.evaluate(() => [...document.querySelectorAll('#scenario option')].map((o) => o.value));
+    check('the scenario picker lists the store scenarios', JSON.stringify(options) === JSON.stringify(['', ...scenarioIds]), options.join(','));
+    const hubMinutes = () => page.evaluate(() => JSON.stringify(Object.fromEntries(window.souseiViewer.hubSource.getFeatures()
+      .map((f) => [f.get('id'), f.get('minutes_to_central')]).sort())));
+    const published = await hubMinutes();
+    const apiHubs = await apiJson('/api/hubs?scenario=' + encodeURIComponent(id));
+    const expected = JSON.stringify(Object.fromEntries(apiHubs.features.map((f) => [f.properties.id, f.properties.minutes_to_central]).sort()));
+    await page.selectOption('#scenario', id);
+    await page.waitForFunction((e) => JSON.stringify(Object.fromEntries(window.souseiViewer.hubSource.getFeatures()
+      .map((f) => [f.get('id'), f.get('minutes_to_central')]).sort())) === e, expected, { timeout: 15000 }).catch(() => {});
+    const withScenario = await hubMinutes();
+    check('hub times follow the scenario', withScenario === expected && withScenario !== published, `${published} → ${withScenario} (api ${expected})`);
+    const loadedBefore = await page.getAttribute('body', 'data-compare-loaded');
+    await page.check('#compare-mode');
+    await page.waitForFunction((b) => document.body.dataset.compareLoaded !== b && document.body.dataset.compareFeatures !== undefined, loadedBefore, { timeout: 30000 }).catch(() => {});
+    const shownAreas = Number(await page.getAttribute('body', 'data-compare-features'));
+    const compareApi = await apiJson(`/api/compare?scenario=${encodeURIComponent(id)}&format=geojson`);
+    check('the before/after layer shows the areas of /api/compare', shownAreas > 0 && shownAreas === compareApi.features.length, `${shownAreas} vs ${compareApi.features?.length}`);
+    const legendRows = await page.locator('#compare-legend .legend-row').count();
+    check('the change legend lists its seven classes', legendRows === 7 && await page.isVisible('#compare-legend'), `${legendRows} rows`);
+    await page.screenshot({ path: join(artifacts, 'viewer-scenario.png') });
+    await page.uncheck('#compare-mode');
+    await page.selectOption('#scenario', '');
+  }
 
   // English toggle.
   await page.click('#lang');

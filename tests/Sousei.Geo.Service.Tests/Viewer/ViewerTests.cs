@@ -9,7 +9,16 @@ namespace Sousei.Geo.Service.Tests.Viewer;
 /// </summary>
 public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly FixtureStore _store = new();
+    private readonly FixtureStore _store = Store();
+
+    /// <summary>The fixture with its tram and one scenario (the tram twice as fast) for the picker.</summary>
+    private static FixtureStore Store()
+    {
+        var store = new FixtureStore(withGtfs: true);
+        Directory.CreateDirectory(Path.Combine(store.Path, "scenarios"));
+        store.Write(Path.Combine("scenarios", "faster.json"), """{ "name": "速い市電", "description": "市電の所要時間を半分に", "modifications": [ { "type": "adjust_speed", "routes": ["tram:A"], "factor": 2 } ] }""");
+        return store;
+    }
 
     public void Dispose() => _store.Dispose();
 
@@ -27,7 +36,7 @@ public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(result.Out);
         output.WriteLine(result.Error);
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
-        foreach (var screenshot in new[] { "viewer.png", "viewer-whatif.png", "viewer-trend.png", "viewer-phone-whatif.png" })
+        foreach (var screenshot in new[] { "viewer.png", "viewer-whatif.png", "viewer-trend.png", "viewer-scenario.png", "viewer-phone-whatif.png" })
         {
             Assert.True(File.Exists(Path.Combine(RepoPaths.Artifacts, screenshot)), screenshot);
         }
