@@ -37,9 +37,9 @@ public static class EstatMeshReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFiles.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             problems.Add(new DataProblem("layer.unreadable", fileName, "cannot read file: " + e.Message));
             return new Result(units, notes);

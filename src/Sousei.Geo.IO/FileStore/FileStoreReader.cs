@@ -274,9 +274,16 @@ public static partial class FileStoreReader
     private static string? FeatureId(IFeature feature)
     {
         var id = AttributeValues.GetString(feature, "id") ?? AttributeValues.GetString(feature, "code");
-        if (id is null && feature is Feature f && f.Attributes is { } a && a.GetOptionalValue("id") is { } top)
+        if (id is null && feature is Feature f && f.Attributes is { } a)
         {
-            id = top.ToString();
+            try
+            {
+                id = a.GetOptionalValue("id")?.ToString();
+            }
+            catch (Exception e) when (e is NotSupportedException or InvalidOperationException or FormatException)
+            {
+                id = null; // an id the table cannot convert (1e400): the feature is named by its index
+            }
         }
 
         return id;
@@ -295,6 +302,12 @@ public static partial class FileStoreReader
     /// <summary>Reads and converts one feature from its bytes with the general reader and checks.</summary>
     internal static T? ReadOne<T>(ReadOnlySpan<byte> slice, string file, int index, long line, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert)
     {
+        if (GeoJsonFeatureReader.FeatureTypeProblem(slice) is { } typeProblem)
+        {
+            problems.Add(new DataProblem("geojson.feature", file, typeProblem, index, null, line));
+            return default;
+        }
+
         IFeature? feature;
         try
         {

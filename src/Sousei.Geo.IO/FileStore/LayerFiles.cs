@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Sousei.Geo.IO.FileStore;
 
 /// <summary>Finds a layer's file in a store directory: <c>name.geojson</c> or gzip-compressed <c>name.geojson.gz</c>.</summary>
@@ -38,23 +36,11 @@ public static class LayerFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            problems.Add(new Sousei.Geo.Core.Validation.DataProblem("layer.unreadable", Path.GetFileName(path), "cannot read file: " + e.Message));
+            problems.Add(new Sousei.Geo.Core.Validation.DataProblem("layer.unreadable", Path.GetFileName(path), (e is InvalidDataException ? "" : "cannot read file: ") + e.Message));
             return null;
         }
     }
 
-    /// <summary>Reads the whole file, decompressing <c>.gz</c>.</summary>
-    public static byte[] ReadAllBytes(string path)
-    {
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return File.ReadAllBytes(path);
-        }
-
-        using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var memory = new MemoryStream();
-        gzip.CopyTo(memory);
-        return memory.ToArray();
-    }
+    /// <summary>Reads the whole file, decompressing <c>.gz</c>, within the limits of <see cref="InputFiles"/>.</summary>
+    public static byte[] ReadAllBytes(string path) => InputFiles.ReadAllBytes(path);
 }

@@ -16,21 +16,43 @@ public static class AttributeValues
     public static object? Get(IFeature feature, string name)
     {
         var attributes = feature.Attributes;
+        if (attributes is JsonElementAttributesTable json)
+        {
+            // Straight from the JSON: the table's own indexer boxes numbers as decimal and throws on 1e400.
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var element) ? Normalize(element) : null;
+        }
+
         return attributes is null || !attributes.Exists(name) ? null : Normalize(attributes[name]);
     }
 
-    /// <summary>A <see cref="JsonElement"/> as string, long, double or bool (JSON null as null); other values as they are.</summary>
+    /// <summary>
+    /// A <see cref="JsonElement"/> as string, long, double or bool (JSON null as null); other values as they are. A number
+    /// that fits no double (1e400, a thousand digits) stays its text, and so does a string that is no valid UTF-16 (a
+    /// lone surrogate escape such as \ud800): the rules of each field then word the problem, nothing throws.
+    /// </summary>
     public static object? Normalize(object? value) => value is JsonElement element
         ? element.ValueKind switch
         {
-            JsonValueKind.String => element.GetString(),
-            JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+            JsonValueKind.String => StringOrRaw(element),
+            JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.TryGetDouble(out var d) && double.IsFinite(d) ? d : element.GetRawText(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Null or JsonValueKind.Undefined => null,
             _ => element.GetRawText(),
         }
         : value;
+
+    private static string StringOrRaw(JsonElement element)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return element.GetRawText();
+        }
+    }
 
     /// <summary>Property <paramref name="name"/> of <paramref name="feature"/> as text (<see cref="Text"/>); null when absent.</summary>
     public static string? GetString(IFeature feature, string name) => Text(Get(feature, name));

@@ -46,6 +46,10 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
             return null;
         }
 
+        // A third (height) or fourth (measure) value is dropped on read: every analysis is planar, and the overlays
+        // cannot mix 2D and 3D sequences (docs/data-model.md).
+        geometry = Flatten(geometry);
+
         if (geometry is Point)
         {
             return geometry;
@@ -131,4 +135,42 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
     }
 
     private static string F(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+
+    /// <summary>The geometry with x and y only (itself when it has no z or m).</summary>
+    internal static Geometry Flatten(Geometry geometry)
+    {
+        var has = false;
+        geometry.Apply(new CoordinateSequenceProbe(seq => has |= seq.HasZ || seq.HasM || seq.Dimension > 2));
+        if (!has)
+        {
+            return geometry;
+        }
+
+        var flat = new Flattener().Transform(geometry);
+        flat.SRID = geometry.SRID;
+        return flat;
+    }
+
+    private sealed class Flattener : NetTopologySuite.Geometries.Utilities.GeometryTransformer
+    {
+        protected override CoordinateSequence TransformCoordinates(CoordinateSequence coords, Geometry parent)
+        {
+            var flat = new Coordinate[coords.Count];
+            for (var i = 0; i < coords.Count; i++)
+            {
+                flat[i] = new Coordinate(coords.GetX(i), coords.GetY(i));
+            }
+
+            return NetTopologySuite.Geometries.Implementation.CoordinateArraySequenceFactory.Instance.Create(flat);
+        }
+    }
+
+    private sealed class CoordinateSequenceProbe(Action<CoordinateSequence> visit) : IEntireCoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => false;
+
+        public void Filter(CoordinateSequence seq) => visit(seq);
+    }
 }

@@ -82,8 +82,9 @@ internal static class PointFeatureParser
 
             return isFeature && sawGeometry;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
+            // A lone surrogate escape or an unrepresentable number: the general reader words the problem.
             return false;
         }
     }

@@ -35,9 +35,9 @@ public static class ScenarioReader
                 throw new DataException(new DataProblem("scenario.unreadable", path, "is a directory, not a scenario file"));
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFiles.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new DataException(new DataProblem("scenario.unreadable", path, "cannot read the scenario file: " + e.Message));
         }
