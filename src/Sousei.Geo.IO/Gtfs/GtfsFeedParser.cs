@@ -47,12 +47,31 @@ internal sealed class GtfsFeedParser(string name, string label, GtfsReader.FeedF
         var trips = ReadTrips();
         var calls = new StopTimesParser(this, trips).Read(files.Read("stop_times.txt")!);
         var transfers = CountRows("transfers.txt");
+        var frequencies = ReadFrequencies(trips, calls);
         var feedTrips = new List<GtfsTrip>();
         foreach (var (id, t) in trips)
         {
-            if (calls.TryGetValue(id, out var stopTimes))
+            if (!calls.TryGetValue(id, out var stopTimes))
+            {
+                continue;
+            }
+
+            if (!frequencies.TryGetValue(id, out var windows))
             {
                 feedTrips.Add(new GtfsTrip(Ns(id), t.RouteId, t.ServiceId, t.DirectionId, t.Headsign, stopTimes));
+                continue;
+            }
+
+            // A trip of frequencies.txt is a template: its times are shifted to each departure of each window.
+            var first = stopTimes[0].DepartureSeconds;
+            foreach (var (start, end, headway) in windows)
+            {
+                for (var departure = start; departure < end; departure += headway)
+                {
+                    var shift = departure - first;
+                    var shifted = stopTimes.Select(st => st with { ArrivalSeconds = st.ArrivalSeconds + shift, DepartureSeconds = st.DepartureSeconds + shift }).ToList();
+                    feedTrips.Add(new GtfsTrip(Ns(id) + "@" + departure.ToString(System.Globalization.CultureInfo.InvariantCulture), t.RouteId, t.ServiceId, t.DirectionId, t.Headsign, shifted));
+                }
             }
         }
 
@@ -250,6 +269,12 @@ internal sealed class GtfsFeedParser(string name, string label, GtfsReader.FeedF
                 continue;
             }
 
+            if (end < start)
+            {
+                Problem("gtfs.bad_value", file, $"service '{id}': end_date {t.Get(cEnd)} is before start_date {t.Get(cStart)}", t.Line);
+                continue;
+            }
+
             _services.Add(id);
             result.Add(new GtfsServiceCalendar(Ns(id), mask, start, end));
         }
@@ -279,6 +304,82 @@ internal sealed class GtfsFeedParser(string name, string label, GtfsReader.FeedF
 
             _services.Add(id);
             result.Add(new GtfsServiceException(Ns(id), date, type[0] - '0'));
+        }
+
+        return result;
+    }
+
+    /// <summary>Largest headway read from frequencies.txt: a day.</summary>
+    private const int MaxHeadwaySeconds = 86_400;
+
+    /// <summary>
+    /// frequencies.txt (optional): per template trip its windows (start, end, headway). Checked as the MobilityData
+    /// validator does: a known trip with stop times, times HH:MM:SS with the end after the start, a headway of 1 s to a
+    /// day, windows of one trip that do not overlap. Every departure is taken as exact (exact_times=1; for 0 the feed
+    /// promises only the headway, and its first departure at the window start is one reading of it).
+    /// </summary>
+    private Dictionary<string, List<(int Start, int End, int Headway)>> ReadFrequencies(Dictionary<string, TripRow> trips, Dictionary<string, IReadOnlyList<GtfsStopTime>> calls)
+    {
+        const string file = "frequencies.txt";
+        var result = new Dictionary<string, List<(int, int, int)>>(StringComparer.Ordinal);
+        if (Open(file, ["trip_id", "start_time", "end_time", "headway_secs"]) is not { } t)
+        {
+            return result;
+        }
+
+        int cTrip = t.Column("trip_id"), cStart = t.Column("start_time"), cEnd = t.Column("end_time"), cHeadway = t.Column("headway_secs"), cExact = t.Column("exact_times");
+        var lines = new Dictionary<string, List<(int Start, int End, long Line)>>(StringComparer.Ordinal);
+        while (t.Next())
+        {
+            var trip = t.Get(cTrip);
+            if (!trips.ContainsKey(trip) || !calls.ContainsKey(trip))
+            {
+                Problem("gtfs.unresolved_reference", file, $"trip_id '{trip}' is not a trip of trips.txt with stop times", t.Line);
+                continue;
+            }
+
+            if (!GtfsTime.TryParse(t.Get(cStart), out var start) || !GtfsTime.TryParse(t.Get(cEnd), out var end))
+            {
+                Problem("gtfs.bad_value", file, $"trip '{trip}': start_time '{t.Get(cStart)}' and end_time '{t.Get(cEnd)}' must be times HH:MM:SS", t.Line);
+                continue;
+            }
+
+            if (end <= start)
+            {
+                Problem("gtfs.bad_value", file, $"trip '{trip}': end_time {t.Get(cEnd)} is not after start_time {t.Get(cStart)}", t.Line);
+                continue;
+            }
+
+            if (!int.TryParse(t.Get(cHeadway), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var headway) || headway is < 1 or > MaxHeadwaySeconds)
+            {
+                Problem("gtfs.bad_value", file, $"trip '{trip}': headway_secs '{t.Get(cHeadway)}' must be a whole number of seconds from 1 to {MaxHeadwaySeconds}", t.Line);
+                continue;
+            }
+
+            if (cExact >= 0 && t.Get(cExact) is not ("" or "0" or "1"))
+            {
+                Problem("gtfs.bad_value", file, $"trip '{trip}': exact_times '{t.Get(cExact)}' must be 0 or 1", t.Line);
+                continue;
+            }
+
+            if (!lines.TryGetValue(trip, out var windows))
+            {
+                lines[trip] = windows = [];
+            }
+
+            if (windows.FirstOrDefault(w => start < w.End && w.Start < end) is { Line: > 0 } other)
+            {
+                Problem("gtfs.frequency_overlap", file, $"trip '{trip}': {t.Get(cStart)}–{t.Get(cEnd)} overlaps the window of line {other.Line}", t.Line);
+                continue;
+            }
+
+            windows.Add((start, end, t.Line));
+            if (!result.TryGetValue(trip, out var list))
+            {
+                result[trip] = list = [];
+            }
+
+            list.Add((start, end, headway));
         }
 
         return result;

@@ -161,7 +161,16 @@ public static class GtfsReader
             }
         }
 
-        public static FeedFiles Open(string source) => File.Exists(source) ? new FeedFiles(ZipFile.OpenRead(source), null) : new FeedFiles(null, source);
+        public static FeedFiles Open(string source)
+        {
+            if (!File.Exists(source))
+            {
+                return new FeedFiles(null, source);
+            }
+
+            InputFiles.CheckRegular(source);
+            return new FeedFiles(ZipFile.OpenRead(source), null);
+        }
 
         public static FeedFiles InMemory(IReadOnlyDictionary<string, byte[]> files) => new(null, null, files);
 
@@ -182,14 +191,50 @@ public static class GtfsReader
                     return null;
                 }
 
-                using var stream = entry.Open();
-                using var memory = new MemoryStream();
-                stream.CopyTo(memory);
-                return memory.ToArray();
+                return ReadEntry(entry);
             }
 
             var path = Path.Combine(_folder!, name);
-            return File.Exists(path) ? File.ReadAllBytes(path) : null;
+            return File.Exists(path) ? InputFiles.ReadAllBytes(path) : null;
+        }
+
+        /// <summary>
+        /// One zip entry, checked: not encrypted, its declared size within <see cref="InputFiles.MaxBytes"/> and
+        /// <see cref="InputFiles.MaxExpansion"/> times its compressed size, no more bytes than declared, and the CRC-32 of
+        /// the bytes equal to the one the zip stores (corrupt data is refused, not read as it is).
+        /// </summary>
+        private static byte[] ReadEntry(ZipArchiveEntry entry)
+        {
+            if (entry.IsEncrypted)
+            {
+                throw new InvalidDataException($"{entry.FullName} is encrypted; a GTFS feed is a plain zip");
+            }
+
+            if (entry.Length > InputFiles.MaxBytes || entry.Length > Math.Max(1 << 20, entry.CompressedLength * InputFiles.MaxExpansion))
+            {
+                throw new InvalidDataException($"{entry.FullName} expands to {entry.Length:N0} bytes from {entry.CompressedLength:N0} (limits: {InputFiles.MaxExpansion}× and {InputFiles.MaxBytes:N0} bytes)");
+            }
+
+            var bytes = new byte[entry.Length];
+            using var stream = entry.Open();
+            var read = 0;
+            int n;
+            while (read < bytes.Length && (n = stream.Read(bytes, read, bytes.Length - read)) > 0)
+            {
+                read += n;
+            }
+
+            if (read < bytes.Length || stream.ReadByte() != -1)
+            {
+                throw new InvalidDataException($"{entry.FullName} does not hold the {entry.Length:N0} bytes its zip header declares; the zip is corrupt");
+            }
+
+            if (Crc32.Of(bytes) != entry.Crc32)
+            {
+                throw new InvalidDataException($"{entry.FullName}: the CRC-32 of its data does not match the zip's; the zip is corrupt");
+            }
+
+            return bytes;
         }
 
         public bool Has(string name) => _memory is not null ? _memory.ContainsKey(name) : _zip is not null ? _entries.ContainsKey(name) : File.Exists(Path.Combine(_folder!, name));
