@@ -11,6 +11,9 @@ internal static class CommandRunner
     public const int Failed = 1;
     public const int BadInput = 2;
 
+    /// <summary>A resource is not available: a port in use, a database that cannot be reached.</summary>
+    public const int Unavailable = 3;
+
     public static int Run(IReadOnlyList<string> args, CliConsole console)
     {
         var commands = CommandRegistry.All;
@@ -75,7 +78,7 @@ internal static class CommandRunner
         {
             // Already scrubbed of passwords by the PostGis layer.
             console.Error.WriteLine($"sousei {command.Name}: database: {e.Message}");
-            return Failed;
+            return e.Unavailable ? Unavailable : BadInput;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("SOUSEI_DEBUG") is null)
         {

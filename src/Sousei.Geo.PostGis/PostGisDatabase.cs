@@ -55,12 +55,14 @@ public sealed class PostGisDatabase : IDisposable
         catch (PostgresException e)
         {
             var detail = string.IsNullOrEmpty(e.Detail) ? "" : $" ({e.Detail})";
-            throw new PostGisException(Scrub($"cannot {doing} the database {Description}: {e.SqlState}: {e.MessageText}{detail}"));
+            // 28xxx: the login is refused; 3D000: no such database — settings. Anything else: the server cannot serve.
+            var settings = e.SqlState.StartsWith("28", StringComparison.Ordinal) || e.SqlState == "3D000";
+            throw new PostGisException(Scrub($"cannot {doing} the database {Description}: {e.SqlState}: {e.MessageText}{detail}"), unavailable: !settings);
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or IOException)
         {
             var inner = e.InnerException is { } i ? $" ({i.Message})" : "";
-            throw new PostGisException(Scrub($"cannot {doing} the database {Description}: {e.Message}{inner}"));
+            throw new PostGisException(Scrub($"cannot {doing} the database {Description}: {e.Message}{inner}"), unavailable: true);
         }
     }
 

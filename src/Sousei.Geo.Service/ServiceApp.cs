@@ -37,6 +37,8 @@ public static class ServiceApp
             k.Limits.MaxRequestHeaderCount = 64;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A start that fails (a port taken) is reported by the caller in one line; the host's own error log carries a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadParameterHandler>();
         builder.Services.AddOpenApi();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Sousei.Geo.Analysis;
 using Sousei.Geo.Analysis.Requests;
 using Sousei.Geo.Core.Model;
@@ -30,17 +31,35 @@ internal sealed class ServeCommand : ICommand
         }
 
         var urls = args.String("urls") ?? "http://127.0.0.1:5080";
+        var listen = ServeUrls.Parse(urls);
         var parameters = new Parameters(n => args.String(n));
         var date = parameters.Date("date");
         parameters.ThrowIfAny();
         var source = CliSource.Open(args, console);
         args.RejectUnknown();
+        if (ServeUrls.BindProblem(listen) is { } bind)
+        {
+            console.Error.WriteLine("sousei serve: " + bind);
+            return CommandRunner.Unavailable;
+        }
+
         console.Progress("preparing the city data");
         var city = City.Open(source, CityLayers.All, date);
         ServiceApp.Warm(city);
         var app = ServiceApp.Create(["--urls", urls], builder => builder.Services.AddSingleton(city));
+        try
+        {
+            app.Start();
+        }
+        catch (IOException e)
+        {
+            // Taken between the check and the start (or a name that does not resolve): one line, no stack trace.
+            console.Error.WriteLine($"sousei serve: cannot listen on {urls}: {e.Message}");
+            return CommandRunner.Unavailable;
+        }
+
         console.Error.WriteLine($"sousei serve: {city.Description} on {urls} (viewer at /, OGC API at /ogc, OpenAPI at /openapi/v1.json); Ctrl+C stops");
-        app.Run();
+        app.WaitForShutdown();
         return CommandRunner.Ok;
     }
 }
