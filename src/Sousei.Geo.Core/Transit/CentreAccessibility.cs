@@ -284,8 +284,51 @@ public static class CentreAccessibility
     /// <summary>
     /// F_s for every needed stop and every egress set: departures from s between <paramref name="from"/> and
     /// <paramref name="to"/> (plus the first after) ascending, and per set the earliest arrival for each (non-decreasing).
+    /// One <see cref="BackwardProfileSearch"/> per egress set gives every stop's F_s at once.
     /// </summary>
     internal static (int[] Departures, int[][] Arrivals)?[] StopProfiles(TransitNetwork network, bool[] needed, IReadOnlyList<(int Stop, int WalkSeconds)[]> egressSets, TransitOptions options, int from, int to)
+    {
+        var result = new (int[], int[][])?[network.Stops.Count];
+        var stops = Enumerable.Range(0, network.Stops.Count).Where(s => needed[s]).ToArray();
+        if (stops.Length == 0)
+        {
+            return result;
+        }
+
+        var search = new BackwardProfileSearch(network, options, from);
+        var profiles = egressSets.Select(e => search.Run(e)).ToArray();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, stops.Length, 64), range =>
+        {
+            for (var k = range.Item1; k < range.Item2; k++)
+            {
+                var s = stops[k];
+                var times = DeparturesAt(network, s, from, to);
+                if (times.Length == 0)
+                {
+                    continue;
+                }
+
+                var arrivals = new int[profiles.Length][];
+                for (var e = 0; e < profiles.Length; e++)
+                {
+                    arrivals[e] = new int[times.Length];
+                    for (var i = 0; i < times.Length; i++)
+                    {
+                        arrivals[e][i] = search.ArrivalAt(profiles[e], s, times[i]);
+                    }
+                }
+
+                result[s] = (times, arrivals);
+            }
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="StopProfiles"/> by one range-RAPTOR per needed stop over its departures, latest first: the slower
+    /// reference that the tests hold the backward search to.
+    /// </summary>
+    internal static (int[] Departures, int[][] Arrivals)?[] StopProfilesByForwardSearch(TransitNetwork network, bool[] needed, IReadOnlyList<(int Stop, int WalkSeconds)[]> egressSets, TransitOptions options, int from, int to)
     {
         var result = new (int[], int[][])?[network.Stops.Count];
         var stops = Enumerable.Range(0, network.Stops.Count).Where(s => needed[s]).ToArray();
