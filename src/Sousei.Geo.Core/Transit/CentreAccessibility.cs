@@ -10,8 +10,9 @@ namespace Sousei.Geo.Core.Transit;
 /// share of persons reaching the hub within 30 and 45 minutes, overall and per zone.
 /// <para>How: a journey from a household is an access walk to one stop s, then rides; so its arrival for a
 /// departure t is the minimum over nearby stops of F_s(t + walk), where F_s(τ) is the earliest arrival at the
-/// hub when standing at s at time τ. F_s is a step function that changes only at departures from s, so one
-/// range-RAPTOR per stop over those departures gives it exactly; every household then only looks it up.
+/// hub when standing at s at time τ. F_s is a step function that changes only at departures from s; one
+/// <see cref="BackwardProfileSearch"/> per target gives it for every stop at once, and every household then only
+/// looks it up.
 /// Households are grouped on a square grid of <c>cellSizeMeters</c> in the plane CRS and walk from the cell
 /// centre (0 = each distinct point on its own, exact).</para>
 /// <para>With <see cref="AccessibilityTargets"/>: the time to the nearest regional hub is the same computation with
@@ -67,7 +68,7 @@ public static class CentreAccessibility
             }
         }
 
-        // One range-RAPTOR pass per stop serves every target: the searches are the same, only the egress differs.
+        // The centre and the nearest regional hub: the same profile search, only the egress differs.
         var regional = targets.RegionalHubs.Where(h => h.Id != central.Id).ToList();
         var regionalPoints = regional.Select(h => projection.Project(h.Location.X, h.Location.Y)).ToArray();
         List<(int Stop, int WalkSeconds)[]> egressSets = [egress];
