@@ -107,10 +107,10 @@ internal sealed class BackwardProfileSearch
         {
             var changed = 0;
             var round = k;
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, stopCount, 64), range =>
+            InRanges(stopCount, 64, (lo, hi) =>
             {
                 var any = false;
-                for (var u = range.Item1; u < range.Item2; u++)
+                for (var u = lo; u < hi; u++)
                 {
                     any |= AfterArrival(u, round, egressSeconds[u], profile, afterArrival);
                 }
@@ -127,17 +127,17 @@ internal sealed class BackwardProfileSearch
                 break;
             }
 
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, net.PatternCount, 32), range =>
+            InRanges(net.PatternCount, 32, (lo, hi) =>
             {
-                for (var p = range.Item1; p < range.Item2; p++)
+                for (var p = lo; p < hi; p++)
                 {
                     ScanPatternBackward(p, afterArrival, onBoard);
                 }
             });
 
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, stopCount, 64), range =>
+            InRanges(stopCount, 64, (lo, hi) =>
             {
-                for (var s = range.Item1; s < range.Item2; s++)
+                for (var s = lo; s < hi; s++)
                 {
                     var best = Unreached;
                     for (var e = _boardOffset[s + 1] - 1; e >= _boardOffset[s]; e--)
@@ -260,6 +260,15 @@ internal sealed class BackwardProfileSearch
                     best = Math.Min(best, afterArrival[row + i]);
                 }
             }
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> over 0..<paramref name="count"/> in parallel ranges (none when empty, which the partitioner refuses).</summary>
+    private static void InRanges(int count, int rangeSize, Action<int, int> body)
+    {
+        if (count > 0)
+        {
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, rangeSize), range => body(range.Item1, range.Item2));
         }
     }
 

@@ -134,4 +134,12 @@ public class BackwardProfileSearchTests
         Assert.Equal([int.MaxValue, int.MaxValue], oneRide.Arrivals[0]);
         Assert.Equal([7 * 3600 + 1800, int.MaxValue], twoRides.Arrivals[0]);
     }
+
+    [Fact]
+    public void A_day_without_trips_has_no_profiles()
+    {
+        var network = new FeedBuilder().Stop("A", 0, 0).Stop("B", 5000, 0).Network();
+        var profiles = CentreAccessibility.StopProfiles(network, [true, true], [[(1, 0)]], new TransitOptions(), 7 * 3600, 8 * 3600);
+        Assert.Equal([null, null], profiles);
+    }
 }
