@@ -10,8 +10,9 @@ namespace Sousei.Geo.Core.Transit;
 /// share of persons reaching the hub within 30 and 45 minutes, overall and per zone.
 /// <para>How: a journey from a household is an access walk to one stop s, then rides; so its arrival for a
 /// departure t is the minimum over nearby stops of F_s(t + walk), where F_s(τ) is the earliest arrival at the
-/// hub when standing at s at time τ. F_s is a step function that changes only at departures from s, so one
-/// range-RAPTOR per stop over those departures gives it exactly; every household then only looks it up.
+/// hub when standing at s at time τ. F_s is a step function that changes only at departures from s; one
+/// <see cref="BackwardProfileSearch"/> per target gives it for every stop at once, and every household then only
+/// looks it up.
 /// Households are grouped on a square grid of <c>cellSizeMeters</c> in the plane CRS and walk from the cell
 /// centre (0 = each distinct point on its own, exact).</para>
 /// <para>With <see cref="AccessibilityTargets"/>: the time to the nearest regional hub is the same computation with
@@ -67,7 +68,7 @@ public static class CentreAccessibility
             }
         }
 
-        // One range-RAPTOR pass per stop serves every target: the searches are the same, only the egress differs.
+        // The centre and the nearest regional hub: the same profile search, only the egress differs.
         var regional = targets.RegionalHubs.Where(h => h.Id != central.Id).ToList();
         var regionalPoints = regional.Select(h => projection.Project(h.Location.X, h.Location.Y)).ToArray();
         List<(int Stop, int WalkSeconds)[]> egressSets = [egress];
@@ -284,8 +285,51 @@ public static class CentreAccessibility
     /// <summary>
     /// F_s for every needed stop and every egress set: departures from s between <paramref name="from"/> and
     /// <paramref name="to"/> (plus the first after) ascending, and per set the earliest arrival for each (non-decreasing).
+    /// One <see cref="BackwardProfileSearch"/> per egress set gives every stop's F_s at once.
     /// </summary>
     internal static (int[] Departures, int[][] Arrivals)?[] StopProfiles(TransitNetwork network, bool[] needed, IReadOnlyList<(int Stop, int WalkSeconds)[]> egressSets, TransitOptions options, int from, int to)
+    {
+        var result = new (int[], int[][])?[network.Stops.Count];
+        var stops = Enumerable.Range(0, network.Stops.Count).Where(s => needed[s]).ToArray();
+        if (stops.Length == 0)
+        {
+            return result;
+        }
+
+        var search = new BackwardProfileSearch(network, options, from);
+        var profiles = egressSets.Select(e => search.Run(e)).ToArray();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, stops.Length, 64), range =>
+        {
+            for (var k = range.Item1; k < range.Item2; k++)
+            {
+                var s = stops[k];
+                var times = DeparturesAt(network, s, from, to);
+                if (times.Length == 0)
+                {
+                    continue;
+                }
+
+                var arrivals = new int[profiles.Length][];
+                for (var e = 0; e < profiles.Length; e++)
+                {
+                    arrivals[e] = new int[times.Length];
+                    for (var i = 0; i < times.Length; i++)
+                    {
+                        arrivals[e][i] = search.ArrivalAt(profiles[e], s, times[i]);
+                    }
+                }
+
+                result[s] = (times, arrivals);
+            }
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="StopProfiles"/> by one range-RAPTOR per needed stop over its departures, latest first: the slower
+    /// reference that the tests hold the backward search to.
+    /// </summary>
+    internal static (int[] Departures, int[][] Arrivals)?[] StopProfilesByForwardSearch(TransitNetwork network, bool[] needed, IReadOnlyList<(int Stop, int WalkSeconds)[]> egressSets, TransitOptions options, int from, int to)
     {
         var result = new (int[], int[][])?[network.Stops.Count];
         var stops = Enumerable.Range(0, network.Stops.Count).Where(s => needed[s]).ToArray();
