@@ -132,21 +132,45 @@ public static class TransitCoverage
         var factory = new GeometryFactory(new PrecisionModel(), network.Projection.Epsg);
         var circles = frequent.Select(s => factory.CreatePoint(new Coordinate(network.StopX[s.Index], network.StopY[s.Index])).Buffer(s.IsRail ? options.RailRadiusMeters : options.BusRadiusMeters, 8))
             .Where(c => !c.IsEmpty).ToList();
-        var catchments = circles.Count == 0 ? factory.CreateMultiPolygon() : NetTopologySuite.Operation.Union.CascadedPolygonUnion.Union(circles);
-        var prepared = PreparedGeometryFactory.Prepare(catchments);
         var area = inducementArea is null || inducementArea.IsEmpty ? null : network.Projection.Project(inducementArea);
         var preparedArea = area is null ? null : PreparedGeometryFactory.Prepare(area);
         var projected = new Geometry[units.Count];
         Parallel.For(0, units.Count, i => projected[i] = network.Projection.Project(units[i].Geometry));
 
+        // Per unit the union of the circles that touch it: area(unit ∩ ∪ all circles) = area(unit ∩ ∪ those), and
+        // overlaying a unit with a handful of circles is far cheaper than with the city-wide union.
+        var index = new NetTopologySuite.Index.Strtree.STRtree<Geometry>();
+        foreach (var c in circles)
+        {
+            index.Insert(c.EnvelopeInternal, c);
+        }
+
+        var local = new (Geometry Catchments, IPreparedGeometry Prepared)?[units.Count];
+        Parallel.For(0, units.Count, i =>
+        {
+            var near = circles.Count == 0 ? [] : index.Query(projected[i].EnvelopeInternal).Where(c => c.Intersects(projected[i])).ToList();
+            if (near.Count > 0)
+            {
+                var union = near.Count == 1 ? near[0] : NetTopologySuite.Operation.Union.CascadedPolygonUnion.Union(near);
+                local[i] = (union, PreparedGeometryFactory.Prepare(union));
+            }
+        });
+
+        // Per unit its part inside the inducement area, once (zones then cut that small part, not the whole area).
+        var inside = new Geometry?[units.Count];
+        if (area is not null)
+        {
+            Parallel.For(0, units.Count, i => inside[i] = projected[i].Area > 0 ? Part(projected[i], area, preparedArea!) : null);
+        }
+
         // The city: every unit whole.
-        var city = Fractions(projected, null, catchments, prepared, area, preparedArea);
+        var city = Fractions(projected, null, local, inside, area is not null);
         var cityCounts = WeighAll(units, city);
         var zoneRows = new ZoneCoverage[zones.Count];
         for (var z = 0; z < zones.Count; z++)
         {
             var zone = network.Projection.Project(zones[z].Geometry);
-            var f = Fractions(projected, (zone, PreparedGeometryFactory.Prepare(zone)), catchments, prepared, area, preparedArea);
+            var f = Fractions(projected, (zone, PreparedGeometryFactory.Prepare(zone)), local, inside, area is not null);
             var (all, old, young) = WeighAll(units, f);
             zoneRows[z] = new ZoneCoverage(zones[z].Id, zones[z].Name, all, old, young);
         }
@@ -165,7 +189,7 @@ public static class TransitCoverage
     /// Per unit the fractions of its area that are in the zone (the whole unit without a zone), covered, inside the
     /// inducement area, and covered inside — all within the zone; NaN for a unit of no area (it counts for nobody).
     /// </summary>
-    private static double[,] Fractions(Geometry[] units, (Geometry Zone, IPreparedGeometry Prepared)? zone, Geometry catchments, IPreparedGeometry prepared, Geometry? area, IPreparedGeometry? preparedArea)
+    private static double[,] Fractions(Geometry[] units, (Geometry Zone, IPreparedGeometry Prepared)? zone, (Geometry Catchments, IPreparedGeometry Prepared)?[] local, Geometry?[] inside, bool hasArea)
     {
         var fractions = new double[units.Length, 4];
         Parallel.For(0, units.Length, i =>
@@ -185,13 +209,13 @@ public static class TransitCoverage
             }
 
             fractions[i, 0] = part.Area / unitArea;
-            var coveredPart = Part(part, catchments, prepared);
+            var coveredPart = local[i] is { } c ? Part(part, c.Catchments, c.Prepared) : null;
             fractions[i, 1] = (coveredPart?.Area ?? 0) / unitArea;
-            if (area is not null)
+            if (hasArea)
             {
-                var insidePart = Part(part, area, preparedArea!);
+                var insidePart = inside[i] is not { } unitInside ? null : zone is { } zz ? Part(unitInside, zz.Zone, zz.Prepared) : unitInside;
                 fractions[i, 2] = (insidePart?.Area ?? 0) / unitArea;
-                fractions[i, 3] = insidePart is null || coveredPart is null ? 0 : insidePart.Intersection(catchments).Area / unitArea;
+                fractions[i, 3] = insidePart is null || coveredPart is null ? 0 : insidePart.Intersection(local[i]!.Value.Catchments).Area / unitArea;
             }
         });
         return fractions;
