@@ -5,12 +5,13 @@ namespace Sousei.Geo.Core.Tests.Transit;
 /// <summary>
 /// An independent earliest-arrival connection scan (Dibbelt, Pajor, Strasser, Wagner 2013) with the same
 /// semantics as the RAPTOR engine: access walk, rides, at most one transfer walk after a vehicle arrival,
-/// no ride limit. Works straight from the feed and computes distances itself. Needs rides that take at least
-/// one second, so that sorting connections by departure is enough.
+/// no ride limit. Works straight from the feed and computes distances itself. Real timetables hold rides of zero
+/// seconds (two stops in the same minute), so the connections of one departure second are scanned until nothing
+/// changes: a zero-second ride may feed a connection of the same second listed before it.
 /// </summary>
 internal sealed class ConnectionScan
 {
-    private readonly record struct Connection(int Trip, int From, int To, int Departure, int Arrival, bool Board, bool Alight);
+    private readonly record struct Connection(int Trip, int Position, int From, int To, int Departure, int Arrival, bool Board, bool Alight);
 
     private readonly List<Connection> _connections = [];
     private readonly (double X, double Y)[] _xy;
@@ -28,7 +29,7 @@ internal sealed class ConnectionScan
             {
                 var a = t.StopTimes[i];
                 var b = t.StopTimes[i + 1];
-                _connections.Add(new Connection(trip, _stop[a.StopId], _stop[b.StopId], a.DepartureSeconds, b.ArrivalSeconds, a.PickupType != 1, b.DropOffType != 1));
+                _connections.Add(new Connection(trip, i, _stop[a.StopId], _stop[b.StopId], a.DepartureSeconds, b.ArrivalSeconds, a.PickupType != 1, b.DropOffType != 1));
             }
 
             trip++;
@@ -53,39 +54,68 @@ internal sealed class ConnectionScan
             }
         }
 
-        var onTrip = new bool[_tripCount];
-        foreach (var c in _connections)
+        // Per trip the first position boarded (int.MaxValue: not on it): a connection is ridden only from there on.
+        var boardedAt = Enumerable.Repeat(int.MaxValue, _tripCount).ToArray();
+        var first = 0;
+        while (first < _connections.Count && _connections[first].Departure < departure)
         {
-            if (c.Departure < departure)
+            first++;
+        }
+
+        for (var start = first; start < _connections.Count;)
+        {
+            var end = start;
+            while (end < _connections.Count && _connections[end].Departure == _connections[start].Departure)
             {
-                continue;
+                end++;
             }
 
-            if (!onTrip[c.Trip])
+            bool changed;
+            do
             {
-                if (!c.Board || Math.Min(vehicle[c.From], walk[c.From]) > c.Departure)
+                changed = false;
+                for (var i = start; i < end; i++)
                 {
-                    continue;
+                    changed |= Scan(_connections[i], vehicle, walk, boardedAt, options);
                 }
+            }
+            while (changed);
+            start = end;
+        }
 
-                onTrip[c.Trip] = true;
+        return (vehicle, vehicle.Zip(walk, Math.Min).ToArray());
+    }
+
+    /// <summary>One connection; true when it boarded its trip or improved a label.</summary>
+    private bool Scan(Connection c, int[] vehicle, int[] walk, int[] boardedAt, TransitOptions options)
+    {
+        var changed = false;
+        if (boardedAt[c.Trip] > c.Position)
+        {
+            if (!c.Board || Math.Min(vehicle[c.From], walk[c.From]) > c.Departure)
+            {
+                return false;
             }
 
-            if (c.Alight && c.Arrival < vehicle[c.To])
+            boardedAt[c.Trip] = c.Position;
+            changed = true;
+        }
+
+        if (c.Alight && c.Arrival < vehicle[c.To])
+        {
+            vehicle[c.To] = c.Arrival;
+            changed = true;
+            for (var s = 0; s < _xy.Length; s++)
             {
-                vehicle[c.To] = c.Arrival;
-                for (var s = 0; s < n; s++)
+                var d = Distance(_xy[c.To].X, _xy[c.To].Y, _xy[s].X, _xy[s].Y);
+                if (s != c.To && d <= options.TransferRadiusMeters)
                 {
-                    var d = Distance(_xy[c.To].X, _xy[c.To].Y, _xy[s].X, _xy[s].Y);
-                    if (s != c.To && d <= options.TransferRadiusMeters)
-                    {
-                        walk[s] = Math.Min(walk[s], c.Arrival + options.WalkSeconds(d));
-                    }
+                    walk[s] = Math.Min(walk[s], c.Arrival + options.WalkSeconds(d));
                 }
             }
         }
 
-        return (vehicle, vehicle.Zip(walk, Math.Min).ToArray());
+        return changed;
     }
 
     private static double Distance(double x0, double y0, double x1, double y1) => Math.Sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
