@@ -16,6 +16,15 @@ public static class HouseholdAttributes
     /// <summary>The smallest year of a household or town-block count (the database CHECKs the same).</summary>
     public const int MinimumYear = 1800;
 
+    /// <summary>The largest year (the database CHECKs the same).</summary>
+    public const int MaximumYear = 3000;
+
+    /// <summary>
+    /// Most persons one household record may hold: registry households are a few persons; group quarters (施設) reach
+    /// hundreds. More is a data error (an id or a total in the persons column), and would overflow the sums.
+    /// </summary>
+    public const int MaximumPersons = 1_000;
+
     /// <summary>Checks one household's properties and builds it.</summary>
     /// <param name="location">The checked point, longitude/latitude (EPSG:4326).</param>
     /// <param name="get">A property by name, null when absent (as for <see cref="VacantHouseAttributes.Read"/>).</param>
@@ -26,8 +35,8 @@ public static class HouseholdAttributes
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(get);
         ArgumentNullException.ThrowIfNull(problem);
-        var persons = AttributeValues.WholeNumber(get("persons"), "persons", 0, problem);
-        var year = AttributeValues.WholeNumber(get("year"), "year", MinimumYear, problem);
+        var persons = AttributeValues.WholeNumber(get("persons"), "persons", 0, problem, MaximumPersons, "persons of one household");
+        var year = AttributeValues.WholeNumber(get("year"), "year", MinimumYear, problem, MaximumYear);
         var ages = AgeGroupAttributes.TryRead(get, persons, problem, out var children, out var elderly);
         return persons is { } p && year is { } y && ages ? new Household(location.X, location.Y, p, y, children, elderly) : null;
     }

@@ -49,7 +49,7 @@ internal static class HouseholdLayerReader
                 return values;
             }
 
-            if (!TryWholeNumber(values[0], 0, out var persons) || !TryWholeNumber(values[1], HouseholdAttributes.MinimumYear, out var year))
+            if (!TryWholeNumber(values[0], 0, out var persons) || persons > HouseholdAttributes.MaximumPersons || !TryWholeNumber(values[1], HouseholdAttributes.MinimumYear, out var year) || year > HouseholdAttributes.MaximumYear)
             {
                 // Rare: the general path words the problems, as HouseholdAttributes does for every reader.
                 status[i] = 1;

@@ -12,6 +12,9 @@ namespace Sousei.Geo.IO.FileStore;
 /// </summary>
 public static class TownBlockAttributes
 {
+    /// <summary>Most persons one population unit may hold (the densest 町丁目 and 500 m cells of Japan hold tens of thousands).</summary>
+    public const int MaximumPersons = 1_000_000;
+
     /// <summary>Checks one block's properties and builds it.</summary>
     /// <param name="area">The checked polygon or multipolygon, longitude/latitude (EPSG:4326).</param>
     /// <param name="get">A property by name, null when absent (as for <see cref="VacantHouseAttributes.Read"/>).</param>
@@ -27,8 +30,8 @@ public static class TownBlockAttributes
             problem("attribute.code", "property 'code' is missing");
         }
 
-        var persons = AttributeValues.WholeNumber(get("persons"), "persons", 0, problem);
-        var year = AttributeValues.WholeNumber(get("year"), "year", HouseholdAttributes.MinimumYear, problem);
+        var persons = AttributeValues.WholeNumber(get("persons"), "persons", 0, problem, MaximumPersons, "persons of one population unit");
+        var year = AttributeValues.WholeNumber(get("year"), "year", HouseholdAttributes.MinimumYear, problem, HouseholdAttributes.MaximumYear);
         var ages = AgeGroupAttributes.TryRead(get, persons, problem, out var children, out var elderly);
         return string.IsNullOrWhiteSpace(code) || persons is not { } p || year is not { } y || !ages ? null
             : new TownBlock(code, AttributeValues.Text(get("name")) ?? code, area, p, y, children, elderly);

@@ -106,12 +106,13 @@ public static class AttributeValues
     public static bool IsWhole(double d) => Math.Abs(d - Math.Round(d)) < 1e-9 && Math.Abs(d) < 1e15;
 
     /// <summary>
-    /// An integer from <paramref name="min"/> to <see cref="int.MaxValue"/> from the value of property
-    /// <paramref name="name"/> (as <see cref="TryInteger(object?, string, out long, out string?)"/>); anything
-    /// else, a missing value too, goes to <paramref name="problem"/> with code <c>attribute.&lt;name&gt;</c>.
+    /// An integer from <paramref name="min"/> to <paramref name="max"/> (default <see cref="int.MaxValue"/>) from the
+    /// value of property <paramref name="name"/> (as <see cref="TryInteger(object?, string, out long, out string?)"/>);
+    /// anything else, a missing value too, goes to <paramref name="problem"/> with code <c>attribute.&lt;name&gt;</c>,
+    /// the message naming both bounds.
     /// </summary>
     /// <returns>The value, or null when there was a problem.</returns>
-    public static int? WholeNumber(object? raw, string name, long min, Action<string, string> problem)
+    public static int? WholeNumber(object? raw, string name, long min, Action<string, string> problem, long max = int.MaxValue, string? why = null)
     {
         if (!TryInteger(raw, name, out var value, out var message))
         {
@@ -119,9 +120,10 @@ public static class AttributeValues
             return null;
         }
 
-        if (value < min || value > int.MaxValue)
+        if (value < min || value > max)
         {
-            problem("attribute." + name, $"property '{name}' is {value}; it must be a whole number ≥ {min}");
+            var range = max == int.MaxValue && value < min ? $"≥ {min}" : $"from {min} to {max}";
+            problem("attribute." + name, string.Create(CultureInfo.InvariantCulture, $"property '{name}' is {value}; it must be a whole number {range}{(why is null ? "" : " (" + why + ")")}"));
             return null;
         }
 
@@ -165,6 +167,7 @@ public static class AttributeValues
     private static string Describe(object o) => o switch
     {
         string s => $"\"{s}\"",
+        System.Collections.IEnumerable e => "a list " + JsonSerializer.Serialize(e.Cast<object?>().Take(5).Select(x => x?.ToString())),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",

@@ -54,15 +54,16 @@ public sealed class PostGisImporterTests
     }
 
     [PostGisFact]
-    public void A_row_the_database_rejects_rolls_back_the_whole_import_and_names_file_and_feature()
+    public void A_year_beyond_the_table_check_is_refused_by_the_reader_naming_file_and_feature()
     {
         using var t = TestDatabase.Create();
         var good = RandomCity.Write(seed: 3, households: 100, buildings: 20);
         PostGisImporter.Import(t.Db, "43100", FileStoreBatch.Read(good, Zone2));
         var before = t.Snapshot();
 
-        // Year 3500 passes the file reader (≥ 1800) but not the table's CHECK: households and
-        // inducement_area are written first in the same transaction and must be rolled back too.
+        // Year 3500: the file reader refuses it as the table's CHECK would (1800–3000), naming the feature, and nothing
+        // is written. (A row that reaches the table and fails its CHECK after other layers were written rolls the whole
+        // import back: BulkHouseholdImportTests.A_failure_after_a_bulk_load_leaves_rows_and_indexes_as_they_were.)
         var bad = RandomCity.Write(seed: 4, households: 100, buildings: 20);
         var text = File.ReadAllText(Path.Combine(bad, "town_blocks.geojson"));
         var at = text.IndexOf("\"year\":2015", StringComparison.Ordinal);
@@ -74,7 +75,8 @@ public sealed class PostGisImporterTests
         var problem = Assert.Single(e.Problems);
         Assert.Equal("town_blocks.geojson", problem.File);
         Assert.Equal(1, problem.FeatureIndex);
-        Assert.Equal("db.rejected", problem.Code);
+        Assert.Equal("attribute.year", problem.Code);
+        Assert.Contains("from 1800 to 3000", problem.Message, StringComparison.Ordinal);
         Assert.Equal(before, t.Snapshot());
     }
 

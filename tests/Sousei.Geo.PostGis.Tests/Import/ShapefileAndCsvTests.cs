@@ -185,7 +185,7 @@ public sealed class ShapefileAndCsvTests
         Assert.Equal(
             [
                 ("attribute.persons", 1, 3L, "h-frac", "property 'persons' must be an integer, found \"3.0\""),
-                ("attribute.persons", 2, 4L, "h-neg", "property 'persons' is -1; it must be a whole number ≥ 0"),
+                ("attribute.persons", 2, 4L, "h-neg", "property 'persons' is -1; it must be a whole number from 0 to 1000 (persons of one household)"),
                 ("attribute.persons", 3, 5L, "h-text", "property 'persons' must be an integer, found \"abc\""),
                 ("attribute.year", 4, 6L, "h-year", "property 'year' is missing"),
             ],
@@ -220,9 +220,9 @@ public sealed class ShapefileAndCsvTests
 
         Assert.Equal(
             [
-                ("attribute.persons", 1, 2L, "b-neg", "property 'persons' is -5; it must be a whole number ≥ 0"),
+                ("attribute.persons", 1, 2L, "b-neg", "property 'persons' is -5; it must be a whole number from 0 to 1000000 (persons of one population unit)"),
                 ("attribute.persons", 2, 3L, "b-frac", "property 'persons' must be an integer, found 12.5"),
-                ("attribute.year", 3, 4L, "b-year", "property 'year' is 1700; it must be a whole number ≥ 1800"),
+                ("attribute.year", 3, 4L, "b-year", "property 'year' is 1700; it must be a whole number from 1800 to 3000"),
             ],
             e.Problems.Select(p => (p.Code, p.FeatureIndex!.Value, p.Line!.Value, p.FeatureId!, p.Message)));
         Assert.All(e.Problems, p => Assert.Equal("blocks.shp", p.File));
