@@ -20,10 +20,11 @@ public static class HouseholdAttributes
     public const int MaximumYear = 3000;
 
     /// <summary>
-    /// Most persons one household record may hold: registry households are a few persons; group quarters (施設) reach
-    /// hundreds. More is a data error (an id or a total in the persons column), and would overflow the sums.
+    /// Most persons one point of the households layer may hold: registry households are a few persons, group quarters
+    /// (施設) hundreds, and a point may stand for a whole 町丁目 (a census representative point) of some thousands. More
+    /// is a data error (an id or a code in the persons column) and would overflow the sums.
     /// </summary>
-    public const int MaximumPersons = 1_000;
+    public const int MaximumPersons = 100_000;
 
     /// <summary>Checks one household's properties and builds it.</summary>
     /// <param name="location">The checked point, longitude/latitude (EPSG:4326).</param>
@@ -35,7 +36,7 @@ public static class HouseholdAttributes
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(get);
         ArgumentNullException.ThrowIfNull(problem);
-        var persons = AttributeValues.WholeNumber(get("persons"), "persons", 0, problem, MaximumPersons, "persons of one household");
+        var persons = AttributeValues.WholeNumber(get("persons"), "persons", 0, problem, MaximumPersons, "persons of one household point");
         var year = AttributeValues.WholeNumber(get("year"), "year", MinimumYear, problem, MaximumYear);
         var ages = AgeGroupAttributes.TryRead(get, persons, problem, out var children, out var elderly);
         return persons is { } p && year is { } y && ages ? new Household(location.X, location.Y, p, y, children, elderly) : null;

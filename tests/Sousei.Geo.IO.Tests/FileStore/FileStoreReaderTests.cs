@@ -91,7 +91,7 @@ public class FileStoreReaderTests
         Assert.All(problems, p => Assert.Equal("households.geojson", p.File));
         Assert.Equal(["h1", "h2", "h3", "h4", "h5", "h6"], problems.Select(p => p.FeatureId));
         Assert.Equal([1, 2, 3, 4, 5, 6], problems.Select(p => p.FeatureIndex!.Value));
-        Assert.Contains("from 0 to 1000", problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("from 0 to 100000", problems[0].Message, StringComparison.Ordinal);
         Assert.Contains("must be an integer", problems[1].Message, StringComparison.Ordinal);
         Assert.Contains("swapped", problems[2].Message, StringComparison.Ordinal);
         Assert.Contains("plane metres", problems[3].Message, StringComparison.Ordinal);

@@ -42,10 +42,10 @@ public class LayerAttributesTests
     [InlineData("3.0", "attribute.persons", "property 'persons' must be an integer, found \"3.0\"")]
     [InlineData(" 3", "attribute.persons", "property 'persons' must be an integer, found \" 3\"")]
     [InlineData("abc", "attribute.persons", "property 'persons' must be an integer, found \"abc\"")]
-    [InlineData("-1", "attribute.persons", "property 'persons' is -1; it must be a whole number from 0 to 1000 (persons of one household)")]
+    [InlineData("-1", "attribute.persons", "property 'persons' is -1; it must be a whole number from 0 to 100000 (persons of one household point)")]
     [InlineData(2.5, "attribute.persons", "property 'persons' must be an integer, found 2.5")]
     [InlineData(true, "attribute.persons", "property 'persons' must be an integer, found true")]
-    [InlineData(3_000_000_000L, "attribute.persons", "property 'persons' is 3000000000; it must be a whole number from 0 to 1000 (persons of one household)")]
+    [InlineData(3_000_000_000L, "attribute.persons", "property 'persons' is 3000000000; it must be a whole number from 0 to 100000 (persons of one household point)")]
     [InlineData(null, "attribute.persons", "property 'persons' is missing")]
     public void A_household_with_bad_persons_is_refused_with_the_reason(object? persons, string code, string message)
     {
@@ -62,7 +62,7 @@ public class LayerAttributesTests
 
         Assert.Null(household);
         Assert.Equal(
-            [("attribute.persons", "property 'persons' is -1; it must be a whole number from 0 to 1000 (persons of one household)"), ("attribute.year", "property 'year' is 1799; it must be a whole number from 1800 to 3000")],
+            [("attribute.persons", "property 'persons' is -1; it must be a whole number from 0 to 100000 (persons of one household point)"), ("attribute.year", "property 'year' is 1799; it must be a whole number from 1800 to 3000")],
             problems);
     }
 

@@ -185,7 +185,7 @@ public sealed class ShapefileAndCsvTests
         Assert.Equal(
             [
                 ("attribute.persons", 1, 3L, "h-frac", "property 'persons' must be an integer, found \"3.0\""),
-                ("attribute.persons", 2, 4L, "h-neg", "property 'persons' is -1; it must be a whole number from 0 to 1000 (persons of one household)"),
+                ("attribute.persons", 2, 4L, "h-neg", "property 'persons' is -1; it must be a whole number from 0 to 100000 (persons of one household point)"),
                 ("attribute.persons", 3, 5L, "h-text", "property 'persons' must be an integer, found \"abc\""),
                 ("attribute.year", 4, 6L, "h-year", "property 'year' is missing"),
             ],
