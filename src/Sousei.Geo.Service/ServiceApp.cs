@@ -32,9 +32,10 @@ public static class ServiceApp
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 64 * 1024;
-            k.Limits.MaxRequestLineSize = 8 * 1024;
-            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
-            k.Limits.MaxRequestHeaderCount = 64;
+            // Above the service's own limits (RequestGuard), which answer with ProblemDetails.
+            k.Limits.MaxRequestLineSize = RequestGuard.KestrelLineBytes;
+            k.Limits.MaxRequestHeadersTotalSize = RequestGuard.KestrelHeaderBytes;
+            k.Limits.MaxRequestHeaderCount = RequestGuard.KestrelHeaderCount;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // A start that fails (a port taken) is reported by the caller in one line; the host's own error log carries a stack trace.
@@ -51,6 +52,7 @@ public static class ServiceApp
         var app = builder.Build();
         app.Services.GetRequiredService<City>();
         app.Services.GetRequiredService<TileService>().WarmUp();
+        app.UseRequestGuard();
         app.UseExceptionHandler();
         // 404 / 405 without a body: ProblemDetails whatever the Accept header (the default falls back to text/plain).
         app.UseStatusCodePages(c => TypedResults.Problem(statusCode: c.HttpContext.Response.StatusCode).ExecuteAsync(c.HttpContext));

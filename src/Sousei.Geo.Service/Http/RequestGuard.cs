@@ -1,0 +1,70 @@
+namespace Sousei.Geo.Service.Http;
+
+/// <summary>
+/// The first middleware of the service: security headers on every answer, and the request-size limits answered as
+/// ProblemDetails. Kestrel's own limits sit above these (<see cref="KestrelLineBytes"/>, <see cref="KestrelHeaderBytes"/>),
+/// so a request a little too large reaches this guard and gets a body saying what is too large; only a request beyond
+/// Kestrel's limits still gets Kestrel's bare status.
+/// </summary>
+internal static class RequestGuard
+{
+    /// <summary>Longest path and query the service answers (the request target).</summary>
+    public const int MaxTargetBytes = 8 * 1024;
+
+    /// <summary>Largest total of header names and values.</summary>
+    public const int MaxHeaderBytes = 32 * 1024;
+
+    /// <summary>Most headers in one request.</summary>
+    public const int MaxHeaderCount = 64;
+
+    public const int KestrelLineBytes = 64 * 1024;
+
+    public const int KestrelHeaderBytes = 256 * 1024;
+
+    public const int KestrelHeaderCount = 512;
+
+    /// <summary>
+    /// What the viewer needs and nothing more: its own scripts, styles (OpenLayers sets inline styles), images and
+    /// tiles from the service (data: and blob: for canvas exports), no frames, no plugins.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
+        + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Content-Security-Policy"] = ContentSecurityPolicy;
+        headers["X-Frame-Options"] = "DENY";
+
+        var request = context.Request;
+        var target = request.Path.ToUriComponent().Length + (request.QueryString.Value?.Length ?? 0);
+        if (target > MaxTargetBytes)
+        {
+            await Problem(context, StatusCodes.Status414UriTooLong, "URI too long", $"the path and query are {target:N0} bytes; at most {MaxTargetBytes:N0} are read (send long id lists in several requests)");
+            return;
+        }
+
+        var count = 0;
+        long bytes = 0;
+        foreach (var (name, values) in request.Headers)
+        {
+            count += Math.Max(1, values.Count);
+            bytes += name.Length + values.Sum(v => (long)(v?.Length ?? 0));
+        }
+
+        if (count > MaxHeaderCount || bytes > MaxHeaderBytes)
+        {
+            await Problem(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request header fields too large",
+                $"{count} headers of {bytes:N0} bytes; at most {MaxHeaderCount} headers and {MaxHeaderBytes:N0} bytes are read");
+            return;
+        }
+
+        await next(context);
+    });
+
+    private static Task Problem(HttpContext context, int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+}
