@@ -215,9 +215,45 @@ public static partial class FileStoreReader
             return null;
         }
 
-        var union = parts.Count == 1 ? parts[0] : UnaryUnionOp.Union(parts);
+        var union = parts.Count == 1 ? parts[0] : Union(parts);
         union.SRID = 4326;
         return union;
+    }
+
+    /// <summary>
+    /// The union of the parts of an areal layer. Parts whose envelopes touch no other part's are kept as they are (a
+    /// plan of many separate pieces needs no overlay); the rest are merged with OverlayNG's cascaded union, which
+    /// stays fast where the classic unary union took 23 s for 20,000 small squares.
+    /// </summary>
+    private static Geometry Union(IReadOnlyList<Geometry> parts)
+    {
+        var index = new NetTopologySuite.Index.Strtree.STRtree<int>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            index.Insert(parts[i].EnvelopeInternal, i);
+        }
+
+        var alone = new List<Geometry>();
+        var merge = new List<Geometry>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var overlaps = index.Query(parts[i].EnvelopeInternal).Any(j => j != i);
+            (overlaps ? merge : alone).Add(parts[i]);
+        }
+
+        var pieces = new List<Polygon>();
+        foreach (var g in alone)
+        {
+            pieces.AddRange(Enumerable.Range(0, g.NumGeometries).Select(k => g.GetGeometryN(k)).OfType<Polygon>());
+        }
+
+        if (merge.Count > 0)
+        {
+            var merged = NetTopologySuite.Operation.OverlayNG.OverlayNGRobust.Union(parts[0].Factory.BuildGeometry(merge));
+            pieces.AddRange(Enumerable.Range(0, merged.NumGeometries).Select(k => merged.GetGeometryN(k)).OfType<Polygon>());
+        }
+
+        return pieces.Count == 1 ? pieces[0] : parts[0].Factory.CreateMultiPolygon([.. pieces]);
     }
 
     private static string LayerFileName(string directory, string layer) => Path.GetFileName(LayerFiles.Find(directory, layer) ?? layer + ".geojson");

@@ -210,4 +210,24 @@ public class HostileInputTests
         Assert.Equal("layer.unreadable", bomb.Code);
         Assert.Contains("expands to more than", bomb.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_area_of_many_separate_parts_and_some_overlapping_ones_is_their_exact_union()
+    {
+        // 300 separate 20 m squares (40 m apart) and two 100 m squares overlapping by half: 300 × 0.04 ha + 1.5 ha.
+        using var store = new TempStore();
+        var features = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            features.Add(Feature(SquareGeometry(-27_000 + (i % 30 * 40), -21_800 + (i / 30 * 40), 20), $$"""{"name":"s{{i}}"}"""));
+        }
+
+        features.Add(Feature(SquareGeometry(-25_000, -21_800, 100), """{"name":"a"}"""));
+        features.Add(Feature(SquareGeometry(-24_950, -21_800, 100), """{"name":"b"}"""));
+        store.Write("inducement_area.geojson", Collection([.. features]));
+        var area = FileStoreReader.Load(store.Path, Plane).Dataset.InducementArea;
+        Assert.True(area.IsValid);
+        Assert.Equal(301, area.NumGeometries);
+        Assert.Equal((300 * 0.04) + 1.5, Plane.AreaSquareMeters(area) / 10_000, 3);
+    }
 }
