@@ -121,12 +121,14 @@ public static partial class FileStoreReader
         }
 
         // Hub areas of an A55 layer are named after the nearest hubs, so zones read the hubs too.
-        var hubs = Wants(CityLayers.Hubs | CityLayers.Zones) ? ReadOptional(directory, "hubs", PointOnly, problems, checks, ToHub) : [];
+        var hubWhere = new List<(int Index, long Line)>();
+        var hubs = Wants(CityLayers.Hubs | CityLayers.Zones) ? ReadOptional(directory, "hubs", PointOnly, problems, checks, ToHub, hubWhere) : [];
         var zonePath = Wants(CityLayers.Zones) ? LayerFiles.Find(directory, "zones") : null;
         if (zonePath is not null)
         {
-            zones.AddRange(ReadLayer(zonePath, Areal, problems, checks, ToZone).OfType<Zone>());
-            DuplicateIds(zones.Select(z => z.Id), zonePath, problems);
+            var zoneWhere = new List<(int Index, long Line)>();
+            zones.AddRange(ReadLayer(zonePath, Areal, problems, checks, ToZone, zoneWhere).OfType<Zone>());
+            DuplicateIds(zones.Select(z => z.Id).ToList(), zoneWhere, Path.GetFileName(zonePath), problems);
         }
 
         if (a55Path is not null)
@@ -176,9 +178,10 @@ public static partial class FileStoreReader
         }
 
         var buildings = Wants(CityLayers.Buildings) ? ReadOptional(directory, "buildings", Areal, problems, checks, ToBuilding).OfType<Building>().ToList() : [];
-        var vacant = Wants(CityLayers.VacantHouses) ? ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse).OfType<VacantHouse>().ToList() : [];
-        DuplicateIds(vacant.Select(v => v.Id), LayerFileName(directory, "vacant_houses"), problems);
-        DuplicateIds(hubs.OfType<Hub>().Select(h => h.Id), LayerFileName(directory, "hubs"), problems);
+        var vacantWhere = new List<(int Index, long Line)>();
+        var vacant = Wants(CityLayers.VacantHouses) ? ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse, vacantWhere).OfType<VacantHouse>().ToList() : [];
+        DuplicateIds(vacant.Select(v => v.Id).ToList(), vacantWhere, LayerFileName(directory, "vacant_houses"), problems);
+        DuplicateIds(hubs.Select(h => h?.Id).ToList(), hubWhere, LayerFileName(directory, "hubs"), problems);
         if (HubAttributes.CentralProblem(hubs.OfType<Hub>(), LayerFileName(directory, "hubs")) is { } central)
         {
             problems.Add(central);
@@ -258,18 +261,29 @@ public static partial class FileStoreReader
 
     private static string LayerFileName(string directory, string layer) => Path.GetFileName(LayerFiles.Find(directory, layer) ?? layer + ".geojson");
 
-    private static void DuplicateIds(IEnumerable<string> ids, string file, ProblemCollector problems)
+    /// <summary>Each id used more than once (at most 5), naming the features that use it by index and line.</summary>
+    private static void DuplicateIds(IReadOnlyList<string?> ids, IReadOnlyList<(int Index, long Line)> where, string file, ProblemCollector problems)
     {
-        foreach (var g in ids.GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1).Take(5))
+        var located = ids.Count == where.Count;
+        foreach (var g in Enumerable.Range(0, ids.Count).Where(i => ids[i] is not null).GroupBy(i => ids[i]!, StringComparer.Ordinal).Where(g => g.Count() > 1).Take(5))
         {
-            problems.Add(new DataProblem("feature.duplicate_id", file, $"id '{g.Key}' is used by {g.Count()} features"));
+            var uses = g.ToList();
+            if (!located)
+            {
+                problems.Add(new DataProblem("feature.duplicate_id", file, $"id '{g.Key}' is used by {uses.Count} features"));
+                continue;
+            }
+
+            var list = string.Join(", ", uses.Take(10).Select(i => $"{where[i].Index} (line {where[i].Line})")) + (uses.Count > 10 ? ", …" : "");
+            var second = where[uses[1]];
+            problems.Add(new DataProblem("feature.duplicate_id", file, $"id '{g.Key}' is used by {uses.Count} features: {list}", second.Index, g.Key, second.Line));
         }
     }
 
-    private static List<T> ReadOptional<T>(string directory, string layer, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert)
+    private static List<T> ReadOptional<T>(string directory, string layer, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert, List<(int Index, long Line)>? where = null)
     {
         var path = LayerFiles.Find(directory, layer);
-        return path is null ? [] : ReadLayer(path, types, problems, checks, convert);
+        return path is null ? [] : ReadLayer(path, types, problems, checks, convert, where);
     }
 
     /// <summary>Where a feature sits, for messages from converters.</summary>
@@ -278,7 +292,8 @@ public static partial class FileStoreReader
         public void Problem(string code, string message) => Problems.Add(new DataProblem(code, File, message, Index, Id, Line));
     }
 
-    private static List<T> ReadLayer<T>(string path, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert)
+    // `where` receives, for each value returned, its feature's index and line (for messages about several features).
+    private static List<T> ReadLayer<T>(string path, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert, List<(int Index, long Line)>? where = null)
     {
         var file = Path.GetFileName(path);
         if (LayerFiles.TryReadAllBytes(path, problems) is not { } bytes)
@@ -301,6 +316,7 @@ public static partial class FileStoreReader
             if (value is not null)
             {
                 result.Add(value);
+                where?.Add((index, line));
             }
         }
 

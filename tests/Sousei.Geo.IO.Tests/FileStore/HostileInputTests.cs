@@ -230,4 +230,18 @@ public class HostileInputTests
         Assert.Equal(301, area.NumGeometries);
         Assert.Equal((300 * 0.04) + 1.5, Plane.AreaSquareMeters(area) / 10_000, 3);
     }
+
+    [Fact]
+    public void A_duplicate_id_names_every_feature_that_uses_it_by_index_and_line()
+    {
+        using var store = new TempStore();
+        store.WriteMinimalArea();
+        store.Write("zones.geojson", Collection(
+            Feature(SquareGeometry(-27_000, -21_800, 50), """{"id":"z1","name":"A","kind":"ward"}"""),
+            Feature(SquareGeometry(-26_900, -21_800, 50), """{"id":"z2","name":"B","kind":"ward"}"""),
+            Feature(SquareGeometry(-26_800, -21_800, 50), """{"id":"z1","name":"C","kind":"ward"}""")));
+        var p = OnlyProblem(store);
+        Assert.Equal(("feature.duplicate_id", 2, 4L), (p.Code, p.FeatureIndex!.Value, p.Line!.Value));
+        Assert.Contains("id 'z1' is used by 2 features: 0 (line 2), 2 (line 4)", p.Message, StringComparison.Ordinal);
+    }
 }
