@@ -43,9 +43,19 @@ internal static class DensityText
         rows.AddRange(zoneRows.OrderBy(z => kindOrder.IndexOf(z.Kind)).ThenBy(z => z.i).Select(z => (z.z, z.Kind)));
         var nameWidth = Math.Max(16, rows.Max(x => TerminalText.Width(x.Row.Name)) + 2);
         var kindWidth = Math.Max(6, rows.Max(x => x.Kind.Length) + 2);
-        var rule = new string('─', nameWidth + kindWidth + 68);
+
+        // Every number column is at least as wide as its header and always one blank wider than its widest value, so
+        // that a 10-digit population or gap never runs into the next column.
+        static string Density(AreaDensity a) => a.DensityPerHectare is { } d ? d.ToString("F2", Inv) : "—";
+        var cells = rows.Select(x => (Pop: x.Row.Population.ToString("N0", Inv), Area: x.Row.AreaHectares.ToString("N2", Inv), Den: Density(x.Row),
+            Target: x.Row.TargetPerHectare.ToString("0.0##", Inv), Gap: x.Row.GapPersons.ToString("N0", Inv))).ToList();
+        int W(int header, Func<(string Pop, string Area, string Den, string Target, string Gap), string> pick) => Math.Max(header, cells.Max(c => pick(c).Length) + 1);
+        var (popW, areaW, denW, targetW, gapW) = (W(12, c => c.Pop), W(12, c => c.Area), W(13, c => c.Den), W(8, c => c.Target), W(11, c => c.Gap));
+        var rule = new string('─', nameWidth + kindWidth + popW + areaW + denW + targetW + gapW + 12);
         var sb = new StringBuilder();
-        sb.Append(TerminalText.PadRight("area", nameWidth)).Append("kind".PadRight(kindWidth)).AppendLine("  population     area ha   persons/ha  target        gap  verdict");
+        sb.Append(TerminalText.PadRight("area", nameWidth)).Append("kind".PadRight(kindWidth))
+          .Append("population".PadLeft(popW)).Append("area ha".PadLeft(areaW)).Append("persons/ha".PadLeft(denW))
+          .Append("target".PadLeft(targetW)).Append("gap".PadLeft(gapW)).AppendLine("  verdict");
         sb.AppendLine(rule);
         string? lastKind = null;
         foreach (var (row, i) in rows.Select((x, i) => (x, i)))
@@ -56,15 +66,15 @@ internal static class DensityText
             }
 
             lastKind = row.Kind;
-            var density = row.Row.DensityPerHectare is { } d ? d.ToString("F2", Inv) : "—";
+            var c = cells[i];
             var verdict = row.Row.AreaHectares <= 0 ? "no area" : row.Row.MeetsTarget ? "meets" : "below";
             sb.Append(TerminalText.PadRight(row.Row.Name, nameWidth))
               .Append(row.Kind.PadRight(kindWidth))
-              .Append(row.Row.Population.ToString("N0", Inv).PadLeft(12))
-              .Append(row.Row.AreaHectares.ToString("N2", Inv).PadLeft(12))
-              .Append(density.PadLeft(13))
-              .Append(row.Row.TargetPerHectare.ToString("0.0##", Inv).PadLeft(8))
-              .Append(row.Row.GapPersons.ToString("N0", Inv).PadLeft(11))
+              .Append(c.Pop.PadLeft(popW))
+              .Append(c.Area.PadLeft(areaW))
+              .Append(c.Den.PadLeft(denW))
+              .Append(c.Target.PadLeft(targetW))
+              .Append(c.Gap.PadLeft(gapW))
               .Append("  ").AppendLine(verdict);
         }
 

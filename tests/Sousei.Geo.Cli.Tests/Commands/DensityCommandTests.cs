@@ -139,4 +139,23 @@ public sealed class DensityCommandTests : IDisposable
 
     private static string Rect(double x, double y, double w, double h) =>
         $"{{\"type\":\"Polygon\",\"coordinates\":[[{Pos(x, y)},{Pos(x + w, y)},{Pos(x + w, y + h)},{Pos(x, y + h)},{Pos(x, y)}]]}}";
+
+    [Fact]
+    public void Ten_digit_populations_keep_their_columns_apart()
+    {
+        // 12,000 points of 100,000 persons (the plausibility limit of one point) inside the area: 1,200,000,000 persons.
+        using var store = new VacantStore();
+        var point = VacantStore.Feature(VacantStore.Pt(75, 50), "{\"persons\":100000,\"year\":2023}");
+        store.WriteFile("households.geojson", VacantStore.Collection([.. Enumerable.Repeat(point, 12_000)]));
+        var r = CliRun.Run("density", "--data", store.Dir);
+        Assert.True(r.ExitCode == 0, r.Error);
+        // The area's row and the west zone's (the points lie in it) both hold the 1,200,000,000 persons.
+        var total = r.Out.Split('\n').First(l => l.Contains(" 1,200,000,000 ", StringComparison.Ordinal));
+        var header = r.Out.Split('\n').Single(l => l.StartsWith("area ", StringComparison.Ordinal));
+        // Each number ends under the end of its header (terminal columns: CJK characters are two wide).
+        static int Columns(string s) => s.Sum(ch => ch >= '\u2E80' ? 2 : 1);
+        var headerEnd = Columns(header[..(header.IndexOf("population", StringComparison.Ordinal) + "population".Length)]);
+        var valueEnd = Columns(total[..(total.IndexOf(" 1,200,000,000 ", StringComparison.Ordinal) + " 1,200,000,000".Length)]);
+        Assert.Equal(headerEnd, valueEnd);
+    }
 }
