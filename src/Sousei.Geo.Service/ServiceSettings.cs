@@ -16,6 +16,9 @@ public static class ServiceSettings
     /// <summary>Staff API key; callers sending it in <c>X-Api-Key</c> may read restricted vacant-house fields.</summary>
     public const string StaffApiKey = "Sousei:StaffApiKey";
 
+    /// <summary>Requests a minute one client may make to the computing endpoints (default 300).</summary>
+    public const string RateLimitPerMinute = "Sousei:RateLimitPerMinute";
+
     /// <summary>GTFS service day (<c>YYYY-MM-DD</c>); default: <see cref="Core.Transit.GtfsServiceDays.BusiestWeekday"/>.</summary>
     public const string ServiceDate = "Sousei:ServiceDate";
 

@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace Sousei.Geo.Service.Http;
 
 /// <summary>
@@ -31,7 +33,23 @@ internal static class RequestGuard
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
         + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>Default requests a minute one client may make to the expensive endpoints (<see cref="Expensive"/>).</summary>
+    public const int DefaultRateLimitPerMinute = 300;
+
+    /// <summary>The endpoints that compute per request (what-if, isochrones, compare, exports): limited per client address.</summary>
+    public static readonly string[] Expensive = ["/api/vacant/whatif", "/api/isochrones", "/api/compare", "/api/export/"];
+
+    public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app)
+    {
+        var configured = app.ApplicationServices.GetRequiredService<IConfiguration>()[ServiceSettings.RateLimitPerMinute];
+        var perMinute = int.TryParse(configured, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultRateLimitPerMinute;
+        var limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        return app.Use(async (context, next) => await Guard(context, next, limiter, perMinute));
+    }
+
+    private static async Task Guard(HttpContext context, RequestDelegate next, PartitionedRateLimiter<HttpContext> limiter, int perMinute)
     {
         var headers = context.Response.Headers;
         headers["X-Content-Type-Options"] = "nosniff";
@@ -62,8 +80,24 @@ internal static class RequestGuard
             return;
         }
 
+        var path = context.Request.Path.Value ?? "";
+        if (Expensive.Any(e => path.StartsWith(e, StringComparison.Ordinal)))
+        {
+            using var lease = limiter.AttemptAcquire(context);
+            if (!lease.IsAcquired)
+            {
+                context.Response.Headers.RetryAfter = "60";
+                await Problem(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"at most {perMinute} requests a minute from one client to the computing endpoints ({string.Join(", ", Expensive)}); try again in a minute");
+                return;
+            }
+
+            await next(context);
+            return;
+        }
+
         await next(context);
-    });
+    }
 
     private static Task Problem(HttpContext context, int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);

@@ -69,4 +69,32 @@ public sealed class RequestGuardTests : IDisposable
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_computing_endpoints_are_limited_per_client_with_a_429_problem()
+    {
+        var app = ServiceApp.Create(["--urls", "http://127.0.0.1:0", $"--{ServiceSettings.Data}={_store.Path}", $"--{ServiceSettings.RateLimitPerMinute}=3"]);
+        await app.StartAsync();
+        try
+        {
+            var address = app.Urls.First().TrimEnd('/');
+            using var client = new HttpClient();
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(address + "/api/vacant/whatif?occupy_top=1")).StatusCode);
+            }
+
+            var limited = await client.GetAsync(address + "/api/vacant/whatif?occupy_top=1");
+            Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+            Assert.Equal("60", limited.Headers.GetValues("Retry-After").Single());
+            Assert.Contains("at most 3 requests a minute", (await Problem(limited)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+            // The other endpoints are not limited.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(address + "/api/status")).StatusCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
 }
