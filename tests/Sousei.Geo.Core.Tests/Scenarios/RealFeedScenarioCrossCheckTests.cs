@@ -45,15 +45,7 @@ public class RealFeedScenarioCrossCheckTests
         var scenario = ScenarioReader.ReadFile(Path.Combine(root, "geodata", "scenarios", "kumamoto-missing-lines.json"));
         Assert.Empty(ScenarioEditor.Check(read.Feeds, scenario));
         var edited = ScenarioEditor.Apply(read.Feeds, scenario);
-        var merged = new GtfsFeed
-        {
-            Name = "merged",
-            Stops = edited.SelectMany(f => f.Stops).ToList(),
-            Routes = edited.SelectMany(f => f.Routes).ToList(),
-            Trips = edited.SelectMany(f => f.Trips).ToList(),
-            Calendars = edited.SelectMany(f => f.Calendars).ToList(),
-            CalendarDates = edited.SelectMany(f => f.CalendarDates).ToList(),
-        };
+        var merged = FeedBuilder.Merge(edited);
         var network = TransitNetwork.Build(edited, Day, FeedBuilder.Projection);
         var csa = new ConnectionScan(merged, Day);
         // The connection scan has no ride limit: RAPTOR gets enough rounds to match it.

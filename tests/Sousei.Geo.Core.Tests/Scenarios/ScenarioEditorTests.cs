@@ -121,15 +121,7 @@ public class ScenarioEditorTests
                 [3, 4], 0.5, true, ScenarioDays.All, [new ServiceWindow(Clock(6, 30), Clock(9, 0), 6)]));
         Assert.Empty(ScenarioEditor.Check([feed], scenario));
         var edited = ScenarioEditor.Apply([feed], scenario);
-        var merged = new GtfsFeed
-        {
-            Name = "merged",
-            Stops = edited.SelectMany(f => f.Stops).ToList(),
-            Routes = edited.SelectMany(f => f.Routes).ToList(),
-            Trips = edited.SelectMany(f => f.Trips).ToList(),
-            Calendars = edited.SelectMany(f => f.Calendars).ToList(),
-            CalendarDates = edited.SelectMany(f => f.CalendarDates).ToList(),
-        };
+        var merged = FeedBuilder.Merge(edited);
         var network = TransitNetwork.Build(edited, FeedBuilder.Day, FeedBuilder.Projection);
         var csa = new ConnectionScan(merged, FeedBuilder.Day);
         var options = new TransitOptions { MaxRides = 20, AccessRadiusMeters = 600, TransferRadiusMeters = 400 };

@@ -9,12 +9,6 @@ public class AccessibilityTargetsTests
 {
     private static readonly GeometryFactory LonLat = new(new PrecisionModel(), 4326);
 
-    private static Hub HubAt(string id, HubKind kind, double x, double y)
-    {
-        var (lon, lat) = FeedBuilder.Point(x, y);
-        return new Hub(id, id, kind, LonLat.CreatePoint(new Coordinate(lon, lat)));
-    }
-
     private static Household At(double x, double y, int persons, int? young = null, int? old = null)
     {
         var (lon, lat) = FeedBuilder.Point(x, y);
@@ -39,7 +33,7 @@ public class AccessibilityTargetsTests
         // Central hub 300 m north of D. h0 at the origin: L1, L2b, 225 s walk → 07:48:45, median 49 min over 07:00–07:03
         // (07:03 misses L1, so ranks 07:00 49 min, 07:01 48, 07:02 47... the median rank of four is the 2nd: see below).
         // h1, h2 walk straight to the hub (140 m, 139 m): about 2 minutes. h2 carries no age groups.
-        var central = HubAt("c", HubKind.Central, 10000, 459);
+        var central = FeedBuilder.HubAt("c", HubKind.Central, 10000, 459);
         var households = new[] { At(0, 0, 4, young: 1, old: 3), At(10000, 319, 1, young: 0, old: 1), At(10000, 320, 2) };
         var result = CentreAccessibility.Compute(TwoLines(), central, households, [], FourMinutes, cellSizeMeters: 0);
         Assert.True(result.HouseholdMedianMinutes[0] > 45, $"h0: {result.HouseholdMedianMinutes[0]}");
@@ -65,8 +59,8 @@ public class AccessibilityTargetsTests
         // r1 sits 80 m from B: from h0, L1 then a 60 s walk reaches it at 07:21 for departures 07:00–07:02 (21, 20, 19
         // minutes); at 07:03 the 180 s walk to A misses L1 → no journey. Sorted 19, 20, 21, ∞: the median (rank 2) is 20.
         // r2 is 81 m from h1: a 61 s walk. The central hub is never a regional one.
-        var central = HubAt("c", HubKind.Central, 10000, 459);
-        var hubs = new[] { central, HubAt("r1", HubKind.Regional, 5000, 80), HubAt("r2", HubKind.Regional, 10000, 400) };
+        var central = FeedBuilder.HubAt("c", HubKind.Central, 10000, 459);
+        var hubs = new[] { central, FeedBuilder.HubAt("r1", HubKind.Regional, 5000, 80), FeedBuilder.HubAt("r2", HubKind.Regional, 10000, 400) };
         var households = new[] { At(0, 0, 4), At(10000, 319, 1) };
         var targets = new AccessibilityTargets { RegionalHubs = hubs };
         var result = CentreAccessibility.Compute(TwoLines(), central, households, [], FourMinutes, cellSizeMeters: 0, targets);
@@ -82,7 +76,7 @@ public class AccessibilityTargetsTests
     {
         // By 07:50 at the hub: h0 walks 180 s to A for L1 at 07:05 (last minute 07:02), B 07:20, C 07:22, L2b 07:30,
         // D 07:45, 225 s walk → 07:48:45: 46 min 45 s. h1 walks 140 m (105 s): leaves 07:48. By 07:40 h0 cannot make it.
-        var central = HubAt("c", HubKind.Central, 10000, 459);
+        var central = FeedBuilder.HubAt("c", HubKind.Central, 10000, 459);
         var households = new[] { At(0, 0, 4), At(10000, 319, 1) };
         var by0750 = CentreAccessibility.Compute(TwoLines(), central, households, [], FourMinutes, 0, new AccessibilityTargets { ArriveBySeconds = Clock(7, 50) });
         Assert.Equal([Clock(7, 2), Clock(7, 48)], by0750.LatestDepartureSeconds!);
@@ -172,7 +166,7 @@ public class AccessibilityTargetsTests
     {
         var rng = new Random(seed);
         var network = RandomNetwork(rng);
-        var hubs = Enumerable.Range(0, 5).Select(i => HubAt("h" + i, i == 0 ? HubKind.Central : HubKind.Regional, rng.NextDouble() * 5000, rng.NextDouble() * 5000)).ToList();
+        var hubs = Enumerable.Range(0, 5).Select(i => FeedBuilder.HubAt("h" + i, i == 0 ? HubKind.Central : HubKind.Regional, rng.NextDouble() * 5000, rng.NextDouble() * 5000)).ToList();
         var households = Enumerable.Range(0, 30).Select(_ => At(rng.NextDouble() * 5000, rng.NextDouble() * 5000, 1)).ToList();
         var options = new TransitOptions { WindowStartSeconds = Clock(7, 0), WindowEndSeconds = Clock(7, 30) };
         var result = CentreAccessibility.Compute(network, hubs[0], households, [], options, 0, new AccessibilityTargets { RegionalHubs = hubs });

@@ -8,12 +8,6 @@ public class ArriveByTests
 {
     private static readonly GeometryFactory LonLat = new(new PrecisionModel(), 4326);
 
-    private static Hub HubAt(string id, HubKind kind, double x, double y)
-    {
-        var (lon, lat) = FeedBuilder.Point(x, y);
-        return new Hub(id, id, kind, LonLat.CreatePoint(new Coordinate(lon, lat)));
-    }
-
     /// <summary>A (239, 0) L1 07:05 → B (5000, 0) 07:20; C (5000, 159) L2 07:21, 07:30 → D (10000, 159) 07:36, 07:45.</summary>
     private static TransitNetwork TwoLines() => new FeedBuilder()
         .Stop("A", 239, 0).Stop("B", 5000, 0).Stop("C", 5000, 159).Stop("D", 10000, 159)
@@ -29,7 +23,7 @@ public class ArriveByTests
     {
         // From o (0, 0) to d at D: walk 180 s to A for L1 at 07:05, so 07:02 is the last minute that catches it; B at
         // 07:20, C at 07:22 (L2a has left at 07:21), L2b at 07:30 reaches D at 07:45: 43 minutes. By 07:40 nothing arrives.
-        var hubs = new[] { HubAt("o", HubKind.Central, 0, 0), HubAt("d", HubKind.Regional, 10000, 159) };
+        var hubs = new[] { FeedBuilder.HubAt("o", HubKind.Central, 0, 0), FeedBuilder.HubAt("d", HubKind.Regional, 10000, 159) };
         var by0750 = ArriveBy.Compute(TwoLines(), hubs, new TransitOptions(), Clock(7, 50)).Single(p => p.From == "o");
         Assert.Equal((Clock(7, 2), 43 * 60), (by0750.LatestDepartureSeconds!.Value, by0750.TravelSeconds!.Value));
         var by0740 = ArriveBy.Compute(TwoLines(), hubs, new TransitOptions(), Clock(7, 40)).Single(p => p.From == "o");
@@ -67,7 +61,7 @@ public class ArriveByTests
         }
 
         var network = b.Network();
-        var hubs = Enumerable.Range(0, 6).Select(i => HubAt("h" + i, i == 0 ? HubKind.Central : HubKind.Regional, rng.NextDouble() * 5000, rng.NextDouble() * 5000)).ToList();
+        var hubs = Enumerable.Range(0, 6).Select(i => FeedBuilder.HubAt("h" + i, i == 0 ? HubKind.Central : HubKind.Regional, rng.NextDouble() * 5000, rng.NextDouble() * 5000)).ToList();
         var deadline = Clock(8, 30);
         var options = new TransitOptions();
         var found = 0;

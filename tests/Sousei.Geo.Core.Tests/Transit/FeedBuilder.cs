@@ -78,4 +78,22 @@ internal sealed class FeedBuilder
         var p = clock.Split(':').Select(int.Parse).ToArray();
         return p[0] * 3600 + p[1] * 60 + (p.Length > 2 ? p[2] : 0);
     }
+
+    /// <summary>A hub at plane offset (x, y) from the base, in longitude/latitude.</summary>
+    public static Sousei.Geo.Core.Model.Hub HubAt(string id, Sousei.Geo.Core.Model.HubKind kind, double x, double y)
+    {
+        var (lon, lat) = Point(x, y);
+        return new Sousei.Geo.Core.Model.Hub(id, id, kind, new NetTopologySuite.Geometries.Point(lon, lat) { SRID = 4326 });
+    }
+
+    /// <summary>Every stop, route, trip and calendar of <paramref name="feeds"/> in one plain feed (for the connection scan).</summary>
+    public static GtfsFeed Merge(IReadOnlyList<GtfsFeed> feeds) => new()
+    {
+        Name = "merged",
+        Stops = feeds.SelectMany(f => f.Stops).ToList(),
+        Routes = feeds.SelectMany(f => f.Routes).ToList(),
+        Trips = feeds.SelectMany(f => f.Trips).ToList(),
+        Calendars = feeds.SelectMany(f => f.Calendars).ToList(),
+        CalendarDates = feeds.SelectMany(f => f.CalendarDates).ToList(),
+    };
 }
