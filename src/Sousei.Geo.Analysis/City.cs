@@ -34,9 +34,10 @@ public sealed partial class City
     private readonly Lazy<Envelope> _extent;
     private readonly ConcurrentDictionary<object, Lazy<object>> _memo = new();
 
-    private City(ICitySource source, CityLayers available, CityLayers loaded, CityDataset dataset, IReadOnlyList<string> notes, DateOnly? serviceDate = null)
+    private City(ICitySource source, CityLayers available, CityLayers loaded, CityDataset dataset, IReadOnlyList<string> notes, StoreMetadata metadata, DateOnly? serviceDate = null)
     {
         Source = source;
+        Metadata = metadata;
         Available = available;
         Loaded = loaded;
         Dataset = dataset;
@@ -67,12 +68,13 @@ public sealed partial class City
     {
         var available = source.Inventory();
         var loaded = layers & available;
+        var metadata = source.Metadata();
         var (dataset, notes) = source.Load(loaded & ~CityLayers.Gtfs);
-        return new City(source, available, loaded, dataset, notes, serviceDate);
+        return new City(source, available, loaded, dataset, notes, metadata, serviceDate);
     }
 
     /// <summary>Wraps layers already in memory (tests, notebooks); GTFS comes from <paramref name="gtfs"/> when given.</summary>
-    public static City FromDataset(CityDataset dataset, PlaneProjection projection, GtfsReadResult? gtfs = null, string description = "in memory")
+    public static City FromDataset(CityDataset dataset, PlaneProjection projection, GtfsReadResult? gtfs = null, string description = "in memory", StoreMetadata? metadata = null)
     {
         var layers = CityLayers.None;
         if (!dataset.InducementArea.IsEmpty)
@@ -80,7 +82,7 @@ public sealed partial class City
             layers |= CityLayers.InducementArea;
         }
 
-        foreach (var (count, layer) in new[] { (dataset.Zones.Count, CityLayers.Zones), (dataset.Hubs.Count, CityLayers.Hubs), (dataset.Households.Count, CityLayers.Households), (dataset.TownBlocks.Count, CityLayers.TownBlocks), (dataset.Buildings.Count, CityLayers.Buildings), (dataset.VacantHouses.Count, CityLayers.VacantHouses), (gtfs?.Feeds.Count ?? 0, CityLayers.Gtfs) })
+        foreach (var (count, layer) in new[] { (dataset.Zones.Count, CityLayers.Zones), (dataset.Hubs.Count, CityLayers.Hubs), (dataset.Households.Count, CityLayers.Households), (dataset.TownBlocks.Count, CityLayers.TownBlocks), (dataset.Buildings.Count, CityLayers.Buildings), (dataset.VacantHouses.Count, CityLayers.VacantHouses), (gtfs?.Feeds.Count ?? 0, CityLayers.Gtfs), (dataset.PopulationProjection.Count, CityLayers.PopulationProjection) })
         {
             if (count > 0)
             {
@@ -89,10 +91,13 @@ public sealed partial class City
         }
 
         var source = new MemorySource(dataset, projection, gtfs, description);
-        return new City(source, layers, layers, dataset, []);
+        return new City(source, layers, layers, dataset, [], metadata ?? StoreMetadata.None);
     }
 
     public ICitySource Source { get; }
+
+    /// <summary>What the store says about itself (title, synthetic flag, credits, population basis); <see cref="StoreMetadata.None"/> when nothing.</summary>
+    public StoreMetadata Metadata { get; }
 
     public string Description => Source.Description;
 

@@ -16,6 +16,7 @@ public static class LayerNames
         CityLayers.Buildings => "buildings (buildings.geojson)",
         CityLayers.VacantHouses => "vacant houses (vacant_houses.geojson)",
         CityLayers.Gtfs => "GTFS feeds (.zip files or folders in gtfs/)",
+        CityLayers.PopulationProjection => "a future-population projection (population_projection.geojson with ptn_YYYY per 500 m cell)",
         _ => layer.ToString(),
     };
 
@@ -30,6 +31,7 @@ public static class LayerNames
         CityLayers.Buildings => "buildings",
         CityLayers.VacantHouses => "vacant_houses",
         CityLayers.Gtfs => "gtfs",
+        CityLayers.PopulationProjection => "population_projection",
         _ => layer.ToString().ToLowerInvariant(),
     };
 }

@@ -91,6 +91,7 @@ public sealed class DemoDataGenerator
         var trips = DemoGtfsWriter.Write(network, gtfsDirectory, _options.Seed);
         Directory.CreateDirectory(Path.Combine(output, "scenarios"));
         DemoLayerWriter.WriteExpressScenario(Path.Combine(output, "scenarios", "jonan-express.json"), network);
+        DemoLayerWriter.WriteStoreMetadata(Path.Combine(output, IO.FileStore.StoreMetadataFile.FileName), _options.Seed);
 
         var years = new List<DemoYearSummary>
         {

@@ -166,6 +166,34 @@ internal static class DemoLayerWriter
     /// three existing stops, 12 and 14 minutes apart, every 10 minutes 06:30–09:30 and every 20 minutes 09:30–20:00 on
     /// weekdays, both ways. 城南 is the slowest hub of the demo network to reach (a long all-stops route).
     /// </summary>
+    /// <summary>
+    /// The store's <c>store.json</c>: synthetic, resident-registry-like households, and per layer what it was made from
+    /// (the generator and its seed; the public facts behind the hub positions).
+    /// </summary>
+    public static void WriteStoreMetadata(string path, int seed)
+    {
+        var generated = $"Sousei.Geo デモデータ生成器（合成データ, seed {seed}）";
+        var metadata = new Core.Model.StoreMetadata
+        {
+            Title = "熊本市 デモデータ（合成）",
+            CityCode = KumamotoDemoFacts.CityCode,
+            Synthetic = true,
+            PopulationBasis = Core.Model.PopulationBasis.ResidentRegistry,
+            Sources =
+            [
+                new("hubs", "拠点の位置: 熊本市の総合戦略（多核連携都市）と「国土数値情報（鉄道データ）」（国土交通省）の駅の座標（公開の事実）", Year: KumamotoDemoFacts.LatestYear),
+                new("households", generated + "。住民基本台帳の世帯を模したもの（実在しない）", Year: KumamotoDemoFacts.LatestYear),
+                new("town_blocks", generated + "。町丁目の人口を模したもの", Year: KumamotoDemoFacts.LatestYear),
+                new("buildings", generated, Year: KumamotoDemoFacts.LatestYear),
+                new("zones", generated + "。区と拠点区域の形は模式的", Year: KumamotoDemoFacts.LatestYear),
+                new("inducement_area", generated + "。居住誘導区域の形は模式的", Year: KumamotoDemoFacts.LatestYear),
+                new("vacant_houses", generated + "。所有者を含めすべて架空", Year: KumamotoDemoFacts.LatestYear),
+                new("gtfs", generated + "。基幹公共交通軸を模した時刻表"),
+            ],
+        };
+        File.WriteAllBytes(path, IO.FileStore.StoreMetadataFile.ToBytes(metadata));
+    }
+
     public static void WriteExpressScenario(string path, DemoTransitNetwork network)
     {
         string Stop(string name) => "demo-trunk:" + network.Stops.First(s => s.Name == name).Id;

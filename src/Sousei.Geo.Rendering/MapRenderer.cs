@@ -153,10 +153,9 @@ public static class MapRenderer
         }
 
         DrawLegend(canvas, legend, t);
-        if (theme is not null)
-        {
-            DrawTitle(canvas, request.English ? theme.TitleEnglish : theme.Title, request.Width);
-        }
+        var storeTitle = data.Metadata.Title ?? data.Source.ShortName;
+        DrawTitle(canvas, theme is null ? $"{storeTitle} — {t.Map}" : $"{(request.English ? theme.TitleEnglish : theme.Title)} — {storeTitle}", request.Width);
+        DrawCredits(canvas, CreditLines(data, request), request.Width, request.Height);
 
         DrawScaleBar(canvas, scale, request.Height);
         DrawNorthArrow(canvas, request.Width);
@@ -266,6 +265,63 @@ public static class MapRenderer
         canvas.DrawText(title, width / 2f, 31, SKTextAlign.Center, font, paint);
     }
 
+    /// <summary>
+    /// The lines at the foot of a map: the data's credits (store metadata) for the layers drawn, whether the data is
+    /// synthetic, and who drew it on which day.
+    /// </summary>
+    public static IReadOnlyList<string> CreditLines(City data, MapRequest request)
+    {
+        var t = new Labels(request.English);
+        var lines = new List<string>();
+        var credits = data.Metadata.Sources.Select(c => c.Credit).Distinct(StringComparer.Ordinal).ToList();
+        if (credits.Count > 0)
+        {
+            lines.Add(t.Source + string.Join(" / ", credits));
+        }
+
+        if (data.Metadata.Synthetic == true)
+        {
+            lines.Add(t.Synthetic);
+        }
+
+        lines.Add($"{t.MadeWith} {DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        return lines;
+    }
+
+    private static void DrawCredits(SKCanvas canvas, IReadOnlyList<string> lines, int width, int height)
+    {
+        using var font = Font(10);
+        using var paint = new SKPaint { IsAntialias = true, Color = new SKColor(255, 255, 255, 210) };
+        var max = width * 0.62f;
+        var fitted = lines.Select(l => Fit(l, font, max)).ToList();
+        var w = fitted.Max(l => font.MeasureText(l)) + 12;
+        var h = fitted.Count * 13 + 6;
+        var rect = new SKRect(width - w - 6, height - h - 6, width - 6, height - 6);
+        canvas.DrawRect(rect, paint);
+        paint.Color = new SKColor(0x33, 0x33, 0x33);
+        for (var i = 0; i < fitted.Count; i++)
+        {
+            canvas.DrawText(fitted[i], width - 12, rect.Top + 14 + i * 13, SKTextAlign.Right, font, paint);
+        }
+    }
+
+    /// <summary>The text, cut with an ellipsis to fit <paramref name="maxWidth"/> pixels.</summary>
+    private static string Fit(string text, SKFont font, float maxWidth)
+    {
+        if (font.MeasureText(text) <= maxWidth)
+        {
+            return text;
+        }
+
+        var n = text.Length;
+        while (n > 1 && font.MeasureText(text[..n] + "…") > maxWidth)
+        {
+            n--;
+        }
+
+        return text[..n] + "…";
+    }
+
     private static void DrawScaleBar(SKCanvas canvas, double pixelsPerMeter, int height)
     {
         var target = 150 / pixelsPerMeter;
@@ -316,5 +372,13 @@ public static class MapRenderer
         public string VacantHouses => english ? "Vacant houses" : "空き家";
 
         public string Hubs => english ? "Hubs" : "拠点";
+
+        public string Map => english ? "map" : "地図";
+
+        public string Source => english ? "Data: " : "出典: ";
+
+        public string Synthetic => english ? "Synthetic data (not the real city)" : "合成データ（実在の人・建物ではありません）";
+
+        public string MadeWith => english ? "Made with Sousei.Geo," : "Sousei.Geo で作成";
     }
 }

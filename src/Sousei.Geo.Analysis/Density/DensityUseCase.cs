@@ -42,7 +42,7 @@ public sealed class DensityUseCase : IAnalysis<DensityRequest, DensityReport>
     /// <summary>The memory engine loads the area, zones and the population layers; the SQL engine loads nothing.</summary>
     public CityLayers Layers(DensityRequest request, CityLayers available) => request.Engine == DensityEngineKind.Sql
         ? CityLayers.None
-        : CityLayers.InducementArea | CityLayers.Zones | PopulationLayers(request.Trend && request.Method is null ? null : request.Method ?? DefaultMethod(available), available);
+        : CityLayers.InducementArea | CityLayers.Zones | (available & CityLayers.PopulationProjection) | PopulationLayers(request.Trend && request.Method is null ? null : request.Method ?? DefaultMethod(available), available);
 
     /// <summary>The method used when none is asked: households when the data has them, else blocks.</summary>
     internal static DensityMethod DefaultMethod(CityLayers available) => (available & CityLayers.Households) != 0 ? DensityMethod.Households : DensityMethod.Blocks;
@@ -74,28 +74,51 @@ public sealed class DensityUseCase : IAnalysis<DensityRequest, DensityReport>
             }
 
             var series = methods.SelectMany(method => engine.Years(method).Select(y => engine.Compute(method, y, request.TargetPerHectare))).ToList();
-            return new DensityReport(series, true, request.TargetPerHectare, engine.ZoneKinds, city.Notes);
+            return WithBases(city, new DensityReport(series, true, request.TargetPerHectare, engine.ZoneKinds, city.Notes));
         }
 
         var chosen = DensityMethods.Resolve(engine, request.Method);
         var year = DensityMethods.ResolveYear(engine, chosen, request.Year);
-        return new DensityReport([engine.Compute(chosen, year, request.TargetPerHectare)], false, request.TargetPerHectare, engine.ZoneKinds, city.Notes);
+        return WithBases(city, new DensityReport([engine.Compute(chosen, year, request.TargetPerHectare)], false, request.TargetPerHectare, engine.ZoneKinds, city.Notes));
+    }
+
+    /// <summary>IF107 from the store's projection layer (memory: the SQL engine's city holds no projection).</summary>
+    internal static ProjectedDensityResult? Projection(City city, double targetPerHectare) =>
+        city.Has(CityLayers.PopulationProjection) && city.Has(CityLayers.InducementArea)
+            ? city.Memo(("projection", targetPerHectare), () => ProjectedDensity.Compute(city.Study, city.Dataset.PopulationProjection, targetPerHectare))
+            : null;
+
+    private static DensityReport WithBases(City city, DensityReport report)
+    {
+        var methods = report.Results.Select(r => r.Method).Distinct().ToList();
+        return report with
+        {
+            Projection = Projection(city, report.TargetPerHectare),
+            Bases = methods.ToDictionary(m => m, m => PopulationBases.Of(city, m)),
+            StrategyIndicators = methods.Where(m => PopulationBases.IsStrategyIndicator(city, m)).ToHashSet(),
+        };
     }
 
     public void WriteJson(Utf8JsonWriter w, DensityReport r)
     {
         if (!r.Trend)
         {
-            DensityJson.WriteResult(w, r.Result, r.ZoneKinds);
+            DensityJson.WriteResult(w, r.Result, r.ZoneKinds, r.Bases.GetValueOrDefault(r.Result.Method), r.StrategyIndicators.Contains(r.Result.Method), r.Projection);
             return;
         }
 
         w.WriteStartObject();
         w.WriteNumber("target_per_ha", r.TargetPerHectare);
+        if (r.Projection is { } projection)
+        {
+            w.WritePropertyName("future");
+            DensityJson.WriteProjection(w, projection);
+        }
+
         w.WriteStartArray("trend");
         foreach (var result in r.Results)
         {
-            DensityJson.WriteResult(w, result, r.ZoneKinds);
+            DensityJson.WriteResult(w, result, r.ZoneKinds, r.Bases.GetValueOrDefault(result.Method), r.StrategyIndicators.Contains(result.Method));
         }
 
         w.WriteEndArray();

@@ -29,5 +29,7 @@ public sealed class FileStoreSource(string directory, PlaneProjection projection
         return (result.Dataset, result.Notes);
     }
 
+    public StoreMetadata Metadata() => StoreMetadataFile.Read(Directory);
+
     public GtfsReadResult ReadGtfs() => GtfsReader.ReadFeeds(FileStoreReader.GtfsFeedPaths(Directory));
 }

@@ -34,6 +34,10 @@ public interface ICitySource
     /// <summary>The folder of the store's named scenarios (<c>scenarios/NAME.json</c>), or null when the source has none.</summary>
     string? ScenarioDirectory => null;
 
+    /// <summary>What the store says about itself (<c>store.json</c>, the <c>store_metadata</c> table); read once when the city opens.</summary>
+    /// <exception cref="Core.Validation.DataException">The metadata has problems.</exception>
+    StoreMetadata Metadata() => StoreMetadata.None;
+
     /// <summary>A short name for the landing page and report titles (the store's folder name, or the city code).</summary>
     string ShortName { get; }
 }

@@ -41,5 +41,7 @@ public sealed class PostGisSource : ICitySource
 
     public (CityDataset Dataset, IReadOnlyList<string> Notes) Load(CityLayers layers) => (PostGisCityLoader.Load(Database, City, layers), []);
 
+    public StoreMetadata Metadata() => PostGisCityLoader.Metadata(Database, City);
+
     public GtfsReadResult ReadGtfs() => GtfsReader.ReadFeeds(PostGisCityLoader.GtfsSources(Database, City));
 }

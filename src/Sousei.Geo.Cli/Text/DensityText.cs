@@ -24,8 +24,24 @@ internal static class DensityText
         var sb = new StringBuilder();
         sb.AppendLine($"居住誘導区域 population density — method {DensityMethods.Name(r.Method)}, year {r.Year}");
         sb.AppendLine(Verdict(r.Total));
+        if (report.Bases.TryGetValue(r.Method, out var basis))
+        {
+            sb.AppendLine(Basis(basis, report.StrategyIndicators.Contains(r.Method)));
+        }
+
+        if (Share(r) is { } share)
+        {
+            sb.AppendLine(share);
+        }
+
         sb.AppendLine();
         sb.AppendLine(Table(r, report.ZoneKinds));
+        if (report.Projection is { } projection)
+        {
+            sb.AppendLine();
+            sb.AppendLine(Projection(projection));
+        }
+
         foreach (var note in report.Notes)
         {
             sb.AppendLine("note: " + note);
@@ -33,6 +49,36 @@ internal static class DensityText
 
         return sb.ToString().TrimEnd();
     }
+
+    /// <summary>Whose count the population is, and whether this figure is the strategy's indicator.</summary>
+    public static string Basis(Core.Model.PopulationBasis basis, bool indicator) =>
+        $"population basis: {PopulationBases.Japanese(basis)} ({PopulationBases.Key(basis).Replace('_', ' ')})"
+        + (indicator ? " — the strategy's indicator (居住誘導区域の人口密度, resident registry)" : " — a check; the strategy's indicator is resident-registry based");
+
+    /// <summary>IF107: projected persons and density of the covered part, per year.</summary>
+    public static string Projection(ProjectedDensityResult p)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"IF107 居住誘導区域内の将来人口密度 (future population, {p.Cells} projection cells covering {p.CoveredHectares.ToString("N1", Inv)} ha = {(p.CoveredShare * 100).ToString("F1", Inv)} % of the area)");
+        if (p.CoveredShare < 0.999)
+        {
+            sb.AppendLine("  the projection covers part of the area: the density is that of the covered part");
+        }
+
+        sb.AppendLine("  year   population   persons/ha     gap  verdict");
+        foreach (var (year, d) in p.Years)
+        {
+            var density = d.DensityPerHectare is { } x ? x.ToString("F2", Inv) : "—";
+            sb.AppendLine($"  {year}{d.Population.ToString("N0", Inv),13}{density,13}{d.GapPersons.ToString("N0", Inv),8}  {(d.AreaHectares <= 0 ? "no area" : d.MeetsTarget ? "meets" : "below")}");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>IF101 居住誘導区域内人口割合, when the city population is known.</summary>
+    public static string? Share(DensityResult r) => r.ShareOfCityPopulation is { } share
+        ? $"IF101 居住誘導区域内人口割合 (share of the city's population inside): {(share * 100).ToString("F1", Inv)} % of {r.CityPopulation!.Value.ToString("N0", Inv)}"
+        : null;
 
     /// <summary>The whole area, then the zones grouped by kind (wards, hub areas, …) in data order, with a kind column.</summary>
     public static string Table(DensityResult r, IReadOnlyDictionary<string, string> kinds)

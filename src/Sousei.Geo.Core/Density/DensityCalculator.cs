@@ -33,7 +33,44 @@ public static class DensityCalculator
 
         var total = new AreaDensity(study.Area.Id, study.Area.Name, population[0], study.Area.AreaHectares, targetPerHectare);
         var zones = study.Zones.Select((z, i) => new AreaDensity(z.Id, z.Name, population[i + 1], z.AreaHectares, targetPerHectare)).ToList();
-        return new DensityResult(method, year, total, zones);
+        return new DensityResult(method, year, total, zones) { CityPopulation = CityPopulation(study, data, method, year) };
+    }
+
+    /// <summary>
+    /// The city's population for IF101: every household of the year; for population units, areal weighting against the
+    /// union of the wards when the data has ward zones (mesh cells straddle the city boundary), else every unit's total.
+    /// </summary>
+    public static double CityPopulation(StudyArea study, CityDataset data, DensityMethod method, int year)
+    {
+        if (method == DensityMethod.Households)
+        {
+            return data.Households.Where(h => h.Year == year).Sum(h => (long)h.Persons);
+        }
+
+        var units = data.TownBlocks.Where(b => b.Year == year && b.Persons > 0).ToList();
+        var wards = data.Zones.Where(z => z.Kind == Kinds.Ward).Select(z => study.Projection.Project(z.Geometry)).ToList();
+        if (wards.Count == 0)
+        {
+            return units.Sum(b => (long)b.Persons);
+        }
+
+        var city = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(wards);
+        var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(city);
+        double total = 0;
+        foreach (var unit in units)
+        {
+            var plane = study.Projection.Project(unit.Geometry);
+            if (prepared.Covers(plane))
+            {
+                total += unit.Persons;
+            }
+            else if (prepared.Intersects(plane) && plane.Area > 0)
+            {
+                total += unit.Persons * NetTopologySuite.Operation.OverlayNG.OverlayNGRobust.Overlay(plane, city, NetTopologySuite.Operation.Overlay.SpatialFunction.Intersection).Area / plane.Area;
+            }
+        }
+
+        return total;
     }
 
     private static List<TownBlock> BlocksOf(CityDataset data, int year) => data.TownBlocks.Where(b => b.Year == year).ToList();

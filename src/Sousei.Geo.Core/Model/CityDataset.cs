@@ -26,6 +26,9 @@ public sealed class CityDataset
 
     public IReadOnlyList<VacantHouse> VacantHouses { get; init; } = [];
 
+    /// <summary>Future-population projection cells (IF107); empty when the store has none.</summary>
+    public IReadOnlyList<ProjectionCell> PopulationProjection { get; init; } = [];
+
     /// <summary>Years present in households, ascending.</summary>
     public IReadOnlyList<int> HouseholdYears => Households.Select(h => h.Year).Distinct().Order().ToList();
 

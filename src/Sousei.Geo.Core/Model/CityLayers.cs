@@ -33,6 +33,9 @@ public enum CityLayers
     /// <summary>GTFS / GTFS-JP timetables.</summary>
     Gtfs = 128,
 
+    /// <summary>A future-population projection per mesh cell (国土数値情報 500 m メッシュ別将来推計人口).</summary>
+    PopulationProjection = 256,
+
     /// <summary>Every layer.</summary>
-    All = InducementArea | Zones | Hubs | Households | TownBlocks | Buildings | VacantHouses | Gtfs,
+    All = InducementArea | Zones | Hubs | Households | TownBlocks | Buildings | VacantHouses | Gtfs | PopulationProjection,
 }

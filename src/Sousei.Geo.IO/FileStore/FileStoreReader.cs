@@ -46,7 +46,7 @@ public static partial class FileStoreReader
             layers |= CityLayers.Zones;
         }
 
-        foreach (var (name, layer) in new[] { ("hubs", CityLayers.Hubs), ("households", CityLayers.Households), ("town_blocks", CityLayers.TownBlocks), ("buildings", CityLayers.Buildings), ("vacant_houses", CityLayers.VacantHouses) })
+        foreach (var (name, layer) in new[] { ("hubs", CityLayers.Hubs), ("households", CityLayers.Households), ("town_blocks", CityLayers.TownBlocks), ("buildings", CityLayers.Buildings), ("vacant_houses", CityLayers.VacantHouses), ("population_projection", CityLayers.PopulationProjection) })
         {
             if (LayerFiles.Find(directory, name) is not null)
             {
@@ -181,6 +181,9 @@ public static partial class FileStoreReader
         var vacantWhere = new List<(int Index, long Line)>();
         var vacant = Wants(CityLayers.VacantHouses) ? ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse, vacantWhere).OfType<VacantHouse>().ToList() : [];
         DuplicateIds(vacant.Select(v => v.Id).ToList(), vacantWhere, LayerFileName(directory, "vacant_houses"), problems);
+        var projectionWhere = new List<(int Index, long Line)>();
+        var projectionCells = Wants(CityLayers.PopulationProjection) ? ReadOptional(directory, "population_projection", Areal, problems, checks, ToProjectionCell, projectionWhere).OfType<ProjectionCell>().ToList() : [];
+        DuplicateIds(projectionCells.Select(c => c.Code).ToList(), projectionWhere, LayerFileName(directory, "population_projection"), problems);
         DuplicateIds(hubs.Select(h => h?.Id).ToList(), hubWhere, LayerFileName(directory, "hubs"), problems);
         if (HubAttributes.CentralProblem(hubs.OfType<Hub>(), LayerFileName(directory, "hubs")) is { } central)
         {
@@ -199,6 +202,7 @@ public static partial class FileStoreReader
             Zones = zones,
             Hubs = Wants(CityLayers.Hubs) ? hubs.OfType<Hub>().ToList() : [],
             VacantHouses = vacant,
+            PopulationProjection = projectionCells,
         };
         return new Result(dataset, notes, feeds);
     }
@@ -394,6 +398,9 @@ public static partial class FileStoreReader
 
     private static Zone? ToZone(IFeature f, Geometry g, FeatureContext ctx) =>
         ZoneAttributes.Read(g, name => AttributeValues.Get(f, name), ctx.Problem);
+
+    private static ProjectionCell? ToProjectionCell(IFeature f, Geometry g, FeatureContext ctx) =>
+        ProjectionAttributes.Read(f, g, ctx.Problem);
 
     private static TownBlock? ToBlock(IFeature f, Geometry g, FeatureContext ctx) =>
         TownBlockAttributes.Read(g, name => AttributeValues.Get(f, name), ctx.Problem);

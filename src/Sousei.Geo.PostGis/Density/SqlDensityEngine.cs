@@ -99,7 +99,7 @@ public sealed class SqlDensityEngine
     {
         var zones = Zones;
         var srid = Projection.Epsg;
-        var (areas, population) = Run(conn =>
+        var (areas, population, cityPopulation) = Run(conn =>
         {
             var areaRows = Rows(conn, AreaSql, [_city, srid], r => (Region: r.GetInt32(0), SquareMeters: r.GetDouble(1)));
             var sql = method switch
@@ -110,7 +110,10 @@ public sealed class SqlDensityEngine
                 _ => throw new ArgumentOutOfRangeException(nameof(method)),
             };
             var popRows = Rows(conn, sql, [_city, year, srid], r => (Region: r.GetInt32(0), Persons: r.IsDBNull(1) ? 0.0 : r.GetDouble(1)));
-            return (areaRows, popRows);
+            var city = method == DensityMethod.Households
+                ? Rows(conn, "SELECT coalesce(sum(persons), 0)::float8 FROM households WHERE city_code = $1 AND year = $2", [_city, year], r => r.GetDouble(0))[0]
+                : Rows(conn, CityUnitsSql, [_city, year, srid], r => r.GetDouble(0))[0];
+            return (areaRows, popRows, city);
         });
 
         if (areas.Count == 0)
@@ -133,7 +136,7 @@ public sealed class SqlDensityEngine
 
         var total = new AreaDensity("inducement_area", "居住誘導区域", pop[0], area[0] / 10_000.0, targetPerHectare);
         var zoneResults = zones.Select((z, i) => new AreaDensity(z.Id, z.Name, pop[i + 1], area[i + 1] / 10_000.0, targetPerHectare)).ToList();
-        return new DensityResult(method, year, total, zoneResults);
+        return new DensityResult(method, year, total, zoneResults) { CityPopulation = cityPopulation };
     }
 
     /// <summary>Density for every year the method supports (as <see cref="DensityAnalysis.Trend"/>).</summary>
@@ -192,6 +195,16 @@ public sealed class SqlDensityEngine
             UNION ALL
             SELECT zp.ord, aw.persons * {IntersectionArea("aw.p", "zp.p")} / aw.barea FROM aw JOIN zp ON aw.p && zp.p
             WHERE aw.barea > 0 AND aw.inarea > 0)
+        """;
+
+    // The city's population from its units (as DensityCalculator.CityPopulation): areal weighting against the union of
+    // the ward zones when there are any, else every unit's total.
+    private static readonly string CityUnitsSql = $"""
+        WITH w AS MATERIALIZED (SELECT ST_Transform(ST_Union(geom), $3) AS p FROM zones WHERE city_code = $1 AND kind = 'ward' HAVING count(*) > 0),
+        k AS (SELECT persons, ST_Transform(geom, $3) AS p FROM town_blocks WHERE city_code = $1 AND year = $2 AND persons > 0)
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM w)
+            THEN (SELECT coalesce(sum(k.persons * {IntersectionArea("k.p", "w.p")} / ST_Area(k.p)), 0) FROM k, w WHERE ST_Area(k.p) > 0)
+            ELSE (SELECT coalesce(sum(persons), 0) FROM k) END::float8
         """;
 
     private static readonly string BlocksSql = $"""

@@ -54,6 +54,13 @@ public static class PostGisExporter
                 WHERE v.city_code = $1 ORDER BY v.ord
                 """, includeRestricted ? [.. vacant, "owner_name", "owner_contact"] : vacant);
 
+            var metadata = Load.PostGisCityLoader.Query(conn, "SELECT document::text FROM store_metadata WHERE city_code = $1", city, r => r.GetString(0));
+            if (metadata.Count == 1)
+            {
+                File.WriteAllText(Path.Combine(directory, IO.FileStore.StoreMetadataFile.FileName), metadata[0] + "\n", new System.Text.UTF8Encoding(false));
+                files.Add((IO.FileStore.StoreMetadataFile.FileName, 1));
+            }
+
             var gtfs = Path.Combine(directory, "gtfs");
             using (var cmd = conn.CreateCommand())
             {

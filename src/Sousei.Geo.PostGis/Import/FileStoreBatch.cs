@@ -59,6 +59,7 @@ public static class FileStoreBatch
             Hubs = Has("hubs") ? data.Hubs : null,
             VacantHouses = Has("vacant_houses") ? data.VacantHouses : null,
             GtfsFeeds = feeds,
+            Metadata = File.Exists(Path.Combine(directory, StoreMetadataFile.FileName)) ? StoreMetadataFile.Read(directory) : null,
             Files = files,
         };
     }

@@ -36,6 +36,9 @@ public sealed class ImportBatch
 
     public IReadOnlyList<VacantHouse>? VacantHouses { get; init; }
 
+    /// <summary>What the store says about itself (<c>store.json</c>); when non-null it replaces the city's.</summary>
+    public Core.Model.StoreMetadata? Metadata { get; init; }
+
     /// <summary>GTFS feeds; when non-null every feed of the city is replaced by these.</summary>
     public IReadOnlyList<GtfsFeedFiles>? GtfsFeeds { get; init; }
 

@@ -184,6 +184,15 @@ public static partial class PostGisImporter
                     touched.AddRange(["gtfs_feeds", "gtfs_stops", "gtfs_routes", "gtfs_trips", "gtfs_stop_times", "gtfs_calendar", "gtfs_calendar_dates"]);
                 }
 
+                if (batch.Metadata is { } metadata)
+                {
+                    using var cmd = new NpgsqlCommand("INSERT INTO store_metadata (city_code, document) VALUES ($1, $2::jsonb) ON CONFLICT (city_code) DO UPDATE SET document = EXCLUDED.document", conn);
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = city });
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = System.Text.Encoding.UTF8.GetString(IO.FileStore.StoreMetadataFile.ToBytes(metadata)), NpgsqlDbType = NpgsqlDbType.Text });
+                    cmd.ExecuteNonQuery();
+                    reports.Add(new LayerReport("store_metadata", 1, "all"));
+                }
+
                 foreach (var table in touched)
                 {
                     // Statistics now, so that the first analysis after an import gets a good plan.

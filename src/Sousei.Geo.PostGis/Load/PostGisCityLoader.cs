@@ -100,6 +100,28 @@ public static class PostGisCityLoader
         }, "load from");
     }
 
+    /// <summary>What the city's store says about itself (the imported <c>store.json</c>); <see cref="StoreMetadata.None"/> when nothing was imported.</summary>
+    /// <exception cref="Core.Validation.DataException">The stored document has problems (it was written by another tool).</exception>
+    public static StoreMetadata Metadata(PostGisDatabase db, string city)
+    {
+        city = Identifiers.City(city);
+        var text = db.Guard(() =>
+        {
+            Schema.Migrator.RequireCurrent(db);
+            using var conn = db.Open();
+            return Query(conn, "SELECT document::text FROM store_metadata WHERE city_code = $1", city, r => r.GetString(0)).FirstOrDefault();
+        }, "read the store metadata of");
+        if (text is null)
+        {
+            return StoreMetadata.None;
+        }
+
+        var problems = new Core.Validation.ProblemCollector();
+        var metadata = IO.FileStore.StoreMetadataFile.Parse(System.Text.Encoding.UTF8.GetBytes(text), $"{db.Description} store_metadata (city {city})", problems);
+        problems.ThrowIfAny();
+        return metadata!;
+    }
+
     /// <summary>
     /// Every GTFS feed of the city, as shipped, in memory (one source per feed, sorted by feed name), for
     /// <see cref="IO.Gtfs.GtfsReader.ReadFeeds(IEnumerable{IO.Gtfs.GtfsFeedSource}, DateOnly?, int)"/>: no temporary files.

@@ -58,6 +58,14 @@ internal static class TransitEndpoints
                 transit_stops = transit?.Network.Stops.Count ?? 0,
             },
             zones = d.Zones.Select(z => new { id = z.Id, name = z.Name, kind = z.Kind }),
+            metadata = new
+            {
+                title = data.Metadata.Title,
+                city_code = data.Metadata.CityCode,
+                synthetic = data.Metadata.Synthetic,
+                population_basis = IO.FileStore.StoreMetadataFile.BasisKey(data.Metadata.PopulationBasis),
+                sources = data.Metadata.Sources.Select(c => new { layer = c.Layer, credit = c.Credit, licence = c.Licence, url = c.Url, year = c.Year }),
+            },
             scenarios = transit is null ? [] : data.ScenarioList.Select(s => new { id = s.Id, name = s.Name, description = s.Description, problem = s.Problem }).ToArray(),
         });
     }

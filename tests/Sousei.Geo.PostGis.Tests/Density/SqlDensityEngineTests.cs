@@ -29,6 +29,9 @@ public sealed class SqlDensityEngineTests
                     var expected = DensityCalculator.Compute(study, data, method, year);
                     var actual = sql.Compute(method, year);
                     AssertAgree(expected.Total, actual.Total, method);
+
+                    // IF101's denominator: the same households, or the same areal weighting of units against the ward.
+                    Assert.Equal(expected.CityPopulation!.Value, actual.CityPopulation!.Value, Math.Max(1e-6, expected.CityPopulation.Value * 1e-6));
                     Assert.Equal(expected.Zones.Count, actual.Zones.Count);
                     for (var z = 0; z < expected.Zones.Count; z++)
                     {

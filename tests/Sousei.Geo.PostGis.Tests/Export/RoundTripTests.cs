@@ -17,9 +17,19 @@ public sealed class RoundTripTests
         using var t = TestDatabase.Create();
         var dir = RandomCity.Write(seed: 11, households: 500, buildings: 200);
         WriteGtfs(Path.Combine(dir, "gtfs", "city-bus"));
+        File.WriteAllText(Path.Combine(dir, "store.json"), """{"title": "乱数の街", "synthetic": true, "population_basis": "住民基本台帳", "sources": [{"layer": "gtfs", "credit": "テスト", "year": 2024}]}""");
         PostGisImporter.Import(t.Db, "43100", FileStoreBatch.Read(dir, PlaneProjection.Kumamoto));
         var output = Path.Combine(Path.GetTempPath(), "sousei-pg-export-" + Guid.NewGuid().ToString("N"));
         PostGisExporter.Export(t.Db, "43100", output, includeRestricted: true);
+
+        // store.json goes into the database and comes back out.
+        var stored = Load.PostGisCityLoader.Metadata(t.Db, "43100");
+        Assert.Equal("乱数の街", stored.Title);
+        Assert.True(stored.Synthetic);
+        Assert.Equal(PopulationBasis.ResidentRegistry, stored.PopulationBasis);
+        Assert.Equal([new DataCredit("gtfs", "テスト", Year: 2024)], stored.Sources);
+        Assert.Equal(stored.Sources, StoreMetadataFile.Read(output).Sources);
+        Assert.True(Load.PostGisCityLoader.Metadata(t.Db, "43201").IsEmpty);
 
         var original = FileStoreReader.Load(dir, PlaneProjection.Kumamoto);
         var exported = FileStoreReader.Load(output, PlaneProjection.Kumamoto);
