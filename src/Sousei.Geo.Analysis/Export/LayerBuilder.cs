@@ -149,7 +149,7 @@ internal static class LayerBuilder
                 [h.Id, h.VacancyLikelihood, h.DecayRank, (long?)h.BuiltYear, h.Structure, h.FloorAreaSquareMeters, h.LandAreaSquareMeters, h.FrontageRoadWidthMeters, h.SurveyDate, h.Status,
                  r.InsideInducementArea, r.Zone, r.NearestHub, r.DistanceToNearestHubMeters, r.DistanceToFrequentStopMeters]);
         }).ToList();
-        return new VectorLayer("vacant_houses", "surveyed vacant houses, public fields only (no owner data)", LayerGeometryType.Point, VacantHouseFields, features);
+        return new VectorLayer("vacant_houses", "surveyed vacant houses, public fields only, no personal data", LayerGeometryType.Point, VacantHouseFields, features);
     }
 
     private static object?[] DensityValues(AreaDensity d) => [Math.Round(d.Population, 4), d.AreaHectares, d.DensityPerHectare, d.TargetPerHectare, d.MeetsTarget, d.GapPersons];
