@@ -24,18 +24,23 @@ internal static class OutputFile
     }
 
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/> and returns its result.</summary>
-    public static T Write<T>(string path, Func<Stream, T> write, string option = "out")
+    public static T Write<T>(string path, Func<Stream, T> write, string option = "out") => WriteFile(path, temp =>
+    {
+        using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan);
+        return write(stream);
+    }, option);
+
+    /// <summary>
+    /// Writes <paramref name="path"/> through <paramref name="write"/>, which creates the file at the temporary path it is
+    /// given (for writers that need a path, such as SQLite's) and has closed it on return; returns its result.
+    /// </summary>
+    public static T WriteFile<T>(string path, Func<string, T> write, string option = "out")
     {
         Check(path, option);
         var temp = $"{Path.GetFullPath(path)}.{Guid.NewGuid():N}.tmp";
         try
         {
-            T result;
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan))
-            {
-                result = write(stream);
-            }
-
+            var result = write(temp);
             File.Move(temp, path, overwrite: true);
             return result;
         }

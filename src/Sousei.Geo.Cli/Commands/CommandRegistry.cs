@@ -27,6 +27,7 @@ internal static class CommandRegistry
         new AnalysisCommand<WhatIfRequest, WhatIfReport>(WhatIfUseCase.Instance, VacantText.WhatIf,
             values: new Dictionary<string, Func<string, string>> { ["occupy_ids"] = IdsFile.Read }),
         new ExportVacant(),
+        new ExportLayers(),
         new MapCommand(),
         new ServeCommand(),
         new DemoDataCommand(),

@@ -51,6 +51,19 @@ public sealed class PlaneProjection
     /// <summary>Longitude of the zone origin (central meridian), degrees.</summary>
     public double OriginLongitude { get; }
 
+    /// <summary>"JGD2011 / Japan Plane Rectangular CS II" (the EPSG name of the zone).</summary>
+    public string Name => $"JGD2011 / Japan Plane Rectangular CS {ZoneNumerals[Epsg - 6669]}";
+
+    /// <summary>
+    /// The zone as OGC WKT 1 with EPSG authorities (datum 1128, geographic CRS 6668, the zone's code), as GDAL writes
+    /// it: what a GeoPackage's <c>gpkg_spatial_ref_sys.definition</c> holds so that GDAL and QGIS recognise the EPSG code.
+    /// Axes as EPSG defines them (northing, easting); files still store x = easting, y = northing.
+    /// </summary>
+    public string OgcWkt => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $$"""PROJCS["{{Name}}",GEOGCS["JGD2011",DATUM["Japanese_Geodetic_Datum_2011",SPHEROID["GRS 1980",6378137,298.257222101,AUTHORITY["EPSG","7019"]],AUTHORITY["EPSG","1128"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","6668"]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",{{OriginLatitude:R}}],PARAMETER["central_meridian",{{OriginLongitude:R}}],PARAMETER["scale_factor",0.9999],PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["Northing",NORTH],AXIS["Easting",EAST],AUTHORITY["EPSG","{{Epsg}}"]]""");
+
+    private static readonly string[] ZoneNumerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX"];
+
     /// <summary>Kumamoto's zone: JGD2011 / Japan Plane Rectangular CS II (EPSG:6670).</summary>
     public static PlaneProjection Kumamoto => ForEpsg(6670);
 

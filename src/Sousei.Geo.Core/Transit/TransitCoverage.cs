@@ -129,9 +129,7 @@ public static class TransitCoverage
         options ??= new CoverageOptions();
         zones ??= [];
         var frequent = FrequentStops.Find(network, options);
-        var factory = new GeometryFactory(new PrecisionModel(), network.Projection.Epsg);
-        var circles = frequent.Select(s => factory.CreatePoint(new Coordinate(network.StopX[s.Index], network.StopY[s.Index])).Buffer(s.IsRail ? options.RailRadiusMeters : options.BusRadiusMeters, 8))
-            .Where(c => !c.IsEmpty).ToList();
+        var circles = Catchments(network, frequent, options).Select(c => c.Circle).ToList();
         var area = inducementArea is null || inducementArea.IsEmpty ? null : network.Projection.Project(inducementArea);
         var preparedArea = area is null ? null : PreparedGeometryFactory.Prepare(area);
         var projected = new Geometry[units.Count];
@@ -183,6 +181,25 @@ public static class TransitCoverage
             Aged0To14 = cityCounts.Young,
             Zones = zoneRows,
         };
+    }
+
+    /// <summary>
+    /// The catchment circle of every frequent stop (<see cref="FrequentStops"/>), in stop order: the rail radius around
+    /// rail/tram stops, the bus radius around frequent bus stops, drawn with 8 segments per quarter (as PostGIS
+    /// ST_Buffer) in the network's plane CRS (SRID = its EPSG code). A radius of 0 gives no circle. The one rule behind
+    /// <see cref="ComputeForUnits"/> and the exported catchment polygons.
+    /// </summary>
+    public static IReadOnlyList<(TransitStop Stop, Geometry Circle)> Catchments(TransitNetwork network, CoverageOptions? options = null)
+    {
+        options ??= new CoverageOptions();
+        return Catchments(network, FrequentStops.Find(network, options), options);
+    }
+
+    private static List<(TransitStop Stop, Geometry Circle)> Catchments(TransitNetwork network, IReadOnlyList<TransitStop> frequent, CoverageOptions options)
+    {
+        var factory = new GeometryFactory(new PrecisionModel(), network.Projection.Epsg);
+        return frequent.Select(s => (Stop: s, Circle: factory.CreatePoint(new Coordinate(network.StopX[s.Index], network.StopY[s.Index])).Buffer(s.IsRail ? options.RailRadiusMeters : options.BusRadiusMeters, 8)))
+            .Where(c => !c.Circle.IsEmpty).ToList();
     }
 
     /// <summary>
