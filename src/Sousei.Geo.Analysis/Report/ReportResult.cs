@@ -46,4 +46,36 @@ public sealed record ReportResult(
 {
     /// <summary>Null when no scenario was applied.</summary>
     public ReportScenarios? Scenarios { get; init; }
+
+    /// <summary>What the store says about itself (title, synthetic, credits, population basis).</summary>
+    public StoreMetadata Metadata { get; init; } = StoreMetadata.None;
+
+    /// <summary>The day the report was made, and the project's version.</summary>
+    public DateOnly RunDate { get; init; }
+
+    public string Version { get; init; } = "";
+
+    /// <summary>The service day of the transit sections; null without timetables.</summary>
+    public DateOnly? ServiceDate { get; init; }
+
+    /// <summary>The years each layer holds, by layer key (households: 2015, 2023).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> LayerYears { get; init; } = new Dictionary<string, IReadOnlyList<int>>();
+
+    /// <summary>The strategy's KPI among <see cref="Density"/>; null without density.</summary>
+    public ReportKpi? Kpi { get; init; }
+
+    /// <summary>IF101 per year of the KPI's method.</summary>
+    public IReadOnlyList<ShareOfCityYear> ShareOfCity { get; init; } = [];
+
+    /// <summary>IF107 from the store's projection; null without one.</summary>
+    public ProjectedDensityResult? Future { get; init; }
+
+    /// <summary>Accessibility to the central hub by zone; null without residents, a central hub or timetables.</summary>
+    public AccessibilityReport? Accessibility { get; init; }
+
+    /// <summary>Vacant houses per zone and status; empty without vacant houses.</summary>
+    public IReadOnlyList<VacantZoneCounts> VacantByZone { get; init; } = [];
+
+    /// <summary>The what-if of the top 100 vacant houses; null without vacant houses or density.</summary>
+    public Vacant.WhatIfReport? WhatIfTop100 { get; init; }
 }

@@ -116,9 +116,43 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
             vacantInside = city.VacantHouses.Count(v => v.InsideInducementArea);
         }
 
+        var kpi = ReportSections.Kpi(city, density);
+        var accessibility = hubs is null ? null : ReportSections.Accessibility(city, request);
+        if (accessibility is null && city.Has(CityLayers.Gtfs))
+        {
+            left.Add(new ReportOmission("accessibility", "needs residents and a central hub besides the timetables"));
+        }
+
+        var years = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
+        if (d.Households.Count > 0)
+        {
+            years["households"] = d.HouseholdYears;
+        }
+
+        if (d.TownBlocks.Count > 0)
+        {
+            years["town_blocks"] = d.TownBlockYears;
+        }
+
+        if (d.PopulationProjection.Count > 0)
+        {
+            years["population_projection"] = d.PopulationProjection.SelectMany(c => c.PersonsByYear.Keys).Distinct().Order().ToList();
+        }
+
         return new ReportResult(city.Description, city.Projection.Epsg, request.TargetPerHectare, inventory, density, city.ZoneKinds, trend, hubs, central?.Id, coverage, vacantInside, left, city.Notes)
         {
             Scenarios = request.Scenarios.Count == 0 ? null : ScenarioDependence(city, request, hubs, coverage),
+            Metadata = city.Metadata,
+            RunDate = DateOnly.FromDateTime(DateTime.Now),
+            Version = ReportSections.Version,
+            ServiceDate = city.Has(CityLayers.Gtfs) ? request.Date ?? city.DefaultServiceDate : null,
+            LayerYears = years,
+            Kpi = kpi,
+            ShareOfCity = kpi is null ? [] : ReportSections.ShareByYear(city, kpi.Method, request.TargetPerHectare),
+            Future = hasArea ? DensityUseCase.Projection(city, request.TargetPerHectare) : null,
+            Accessibility = accessibility,
+            VacantByZone = d.VacantHouses.Count == 0 ? [] : ReportSections.VacantByZone(city),
+            WhatIfTop100 = hasArea ? ReportSections.WhatIfTop(city, request.TargetPerHectare) : null,
         };
     }
 
@@ -250,6 +284,7 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
             w.WriteEndObject();
         }
 
+        ReportSections.WriteJson(w, r);
         w.WriteEndObject();
     }
 }
