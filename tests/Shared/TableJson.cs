@@ -14,7 +14,7 @@ internal static class TableJson
 {
     /// <summary>
     /// The values of a JSON object by flat key: nested objects as <c>outer_inner</c>, arrays of strings joined with
-    /// commas (an empty array is null); other values as they are.
+    /// commas (an empty array is null), arrays of objects left out; other values as they are.
     /// </summary>
     public static Dictionary<string, JsonNode?> Flatten(JsonNode? node, string prefix = "")
     {
@@ -31,8 +31,11 @@ internal static class TableJson
                     }
 
                     break;
-                case JsonArray a:
+                case JsonArray a when a.All(x => x?.GetValueKind() == JsonValueKind.String):
                     flat[name] = a.Count == 0 ? null : JsonValue.Create(string.Join(",", a.Select(x => (string?)x)));
+                    break;
+                case JsonArray:
+                    // An array of objects (the zones of a result) is rows of their own, not a value.
                     break;
                 default:
                     flat[name] = value?.DeepClone();
