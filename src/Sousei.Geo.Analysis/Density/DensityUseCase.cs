@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Tables;
 using Sousei.Geo.Core.Density;
 using Sousei.Geo.Core.Model;
 
 namespace Sousei.Geo.Analysis.Density;
 
 /// <summary><c>density</c>: the inducement area's density against the target, per zone, by one method or per year.</summary>
-public sealed class DensityUseCase : IAnalysis<DensityRequest, DensityReport>
+public sealed class DensityUseCase : IAnalysis<DensityRequest, DensityReport>, ITableOutput<DensityReport>
 {
     public static DensityUseCase Instance { get; } = new();
 
@@ -124,4 +125,6 @@ public sealed class DensityUseCase : IAnalysis<DensityRequest, DensityReport>
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    public IReadOnlyList<Table> Tables(DensityReport result) => DensityTables.Of(result);
 }

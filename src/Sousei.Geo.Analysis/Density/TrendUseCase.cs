@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Tables;
 using Sousei.Geo.Core.Density;
 using Sousei.Geo.Core.Model;
 
 namespace Sousei.Geo.Analysis.Density;
 
 /// <summary><c>trend</c>: density per zone projected by compound annual growth, and the year each crosses the target.</summary>
-public sealed class TrendUseCase : IAnalysis<TrendRequest, TrendReport>
+public sealed class TrendUseCase : IAnalysis<TrendRequest, TrendReport>, ITableOutput<TrendReport>
 {
     public static TrendUseCase Instance { get; } = new();
 
@@ -74,4 +75,6 @@ public sealed class TrendUseCase : IAnalysis<TrendRequest, TrendReport>
     }
 
     public void WriteJson(Utf8JsonWriter w, TrendReport r) => DensityTrendJson.Write(w, r.Projection, r.ZoneKinds);
+
+    public IReadOnlyList<Table> Tables(TrendReport result) => TrendTables.Of(result);
 }

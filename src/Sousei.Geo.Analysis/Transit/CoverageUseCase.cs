@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Tables;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
 
@@ -43,7 +44,7 @@ public sealed record CoverageReport(DateOnly Date, Population Population, Covera
 /// departures a day (MLIT 公共交通徒歩圏), for the city and inside the 居住誘導区域 when the data has it. Residents are
 /// households, or population units by areal weighting.
 /// </summary>
-public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
+public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>, ITableOutput<CoverageReport>
 {
     public static CoverageUseCase Instance { get; } = new();
 
@@ -166,4 +167,6 @@ public sealed class CoverageUseCase : IAnalysis<CoverageRequest, CoverageReport>
         w.WriteNumber("inducement_persons", Math.Round(c.InducementPersons, 2));
         w.WriteNumberOrNull("share_of_inducement_area", c.ShareOfInducementArea, 4);
     }
+
+    public IReadOnlyList<Table> Tables(CoverageReport result) => CoverageTables.Of(result);
 }

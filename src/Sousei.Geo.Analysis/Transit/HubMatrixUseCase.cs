@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Tables;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
 
@@ -18,7 +19,7 @@ public sealed record HubMatrixRequest
 }
 
 /// <summary><c>hubs</c>: connectivity of the central and regional hubs by range-RAPTOR over the timetables. Needs hubs and GTFS only.</summary>
-public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivityResult>
+public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivityResult>, ITableOutput<HubConnectivityResult>
 {
     public static HubMatrixUseCase Instance { get; } = new();
 
@@ -75,4 +76,6 @@ public sealed class HubMatrixUseCase : IAnalysis<HubMatrixRequest, HubConnectivi
     }
 
     public void WriteJson(Utf8JsonWriter w, HubConnectivityResult r) => HubConnectivityJson.Write(w, r);
+
+    public IReadOnlyList<Table> Tables(HubConnectivityResult result) => HubTables.Of(result);
 }

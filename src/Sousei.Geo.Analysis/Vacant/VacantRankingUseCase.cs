@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Tables;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Vacant;
 
@@ -27,7 +28,7 @@ public sealed record VacantRankingRequest
 public sealed record VacantRankingReport(VacantRankingResult Ranking, IReadOnlyList<RankedVacantHouse> Rows, IReadOnlyList<string> Notes);
 
 /// <summary><c>vacant rank</c>: vacant houses scored for bringing them back into use (docs/analysis.md). Owner fields never leave.</summary>
-public sealed class VacantRankingUseCase : IAnalysis<VacantRankingRequest, VacantRankingReport>, IGeoJsonOutput<VacantRankingReport>
+public sealed class VacantRankingUseCase : IAnalysis<VacantRankingRequest, VacantRankingReport>, IGeoJsonOutput<VacantRankingReport>, ITableOutput<VacantRankingReport>
 {
     public static VacantRankingUseCase Instance { get; } = new();
 
@@ -70,4 +71,6 @@ public sealed class VacantRankingUseCase : IAnalysis<VacantRankingRequest, Vacan
     public void WriteJson(Utf8JsonWriter w, VacantRankingReport r) => VacantAnalysisJson.WriteRanking(w, r.Ranking, r.Rows, r.Notes);
 
     public void WriteGeoJson(Utf8JsonWriter w, VacantRankingReport r) => VacantAnalysisJson.WriteRankingGeoJson(w, r.Ranking, r.Rows, r.Notes);
+
+    public IReadOnlyList<Table> Tables(VacantRankingReport result) => VacantRankingTables.Of(result);
 }

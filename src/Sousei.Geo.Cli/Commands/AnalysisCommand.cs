@@ -2,6 +2,8 @@ using System.Text;
 using Sousei.Geo.Analysis;
 using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Tables;
+using Sousei.Geo.IO.Tables;
 using Sousei.Geo.Rendering;
 
 namespace Sousei.Geo.Cli.Commands;
@@ -9,8 +11,9 @@ namespace Sousei.Geo.Cli.Commands;
 /// <summary>
 /// An analysis of the application layer as a command: its parameters become <c>--kebab-case</c> options (usage
 /// is generated from them), the use case parses, validates and runs, and the command renders the result as text
-/// (the analysis's renderer), JSON (the analysis's own writer, the same keys as the API), or GeoJSON when the
-/// analysis has that form. <c>--out FILE</c> writes the output to a file (whole or not at all). No analysis logic here.
+/// (the analysis's renderer), JSON (the analysis's own writer, the same keys as the API), or GeoJSON, a map PNG, or
+/// CSV / XLSX of its tables (headers in <c>--lang ja|en</c>) when the analysis has that form. <c>--out FILE</c> writes
+/// the output to a file (whole or not at all). No analysis logic here.
 /// </summary>
 internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
     where TRequest : class
@@ -48,7 +51,10 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
     private IReadOnlyList<string> Formats => [
         "text", "json",
         .. _analysis is IGeoJsonOutput<TResult> ? new[] { "geojson" } : [],
-        .. _analysis is IMapOutput<TResult> ? new[] { "png" } : []];
+        .. _analysis is IMapOutput<TResult> ? new[] { "png" } : [],
+        .. _analysis is ITableOutput<TResult> ? TableFile.Formats : []];
+
+    private ITableOutput<TResult>? Tables => _analysis as ITableOutput<TResult>;
 
     public string Usage
     {
@@ -61,7 +67,7 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
                 sb.Append(p.IsSwitch ? $" [{p.Option}]" : $" [{p.Option} {p.Value}]");
             }
 
-            sb.Append($" [--format {string.Join("|", Formats)}] [--out FILE]").AppendLine();
+            sb.Append($" [--format {string.Join("|", Formats)}]").Append(Tables is null ? "" : " [--lang ja|en]").Append(" [--out FILE]").AppendLine();
             sb.AppendLine("  " + Summary);
             var width = Math.Max(18, _analysis.Parameters.Max(p => p.Option.Length) + 2);
             foreach (var p in _analysis.Parameters)
@@ -69,7 +75,13 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
                 sb.Append("  ").Append(p.Option.PadRight(width)).AppendLine(p.Help);
             }
 
-            sb.Append("  ").Append("--format".PadRight(width)).AppendLine($"{string.Join(", ", Formats)} (default {_defaultFormat}); json has the keys of the API (docs/api.md)");
+            sb.Append("  ").Append("--format".PadRight(width)).AppendLine($"{string.Join(", ", Formats)} (default {_defaultFormat}); json has the keys of the API (docs/api.md)"
+                + (Tables is null ? "" : "; csv is the main table (UTF-8 with BOM), xlsx a workbook of every table (needs --out)"));
+            if (Tables is not null)
+            {
+                sb.Append("  ").Append("--lang".PadRight(width)).AppendLine("language of the csv and xlsx headers and titles: ja (default) or en");
+            }
+
             sb.Append("  ").Append("--out".PadRight(width)).AppendLine("write the output to FILE instead of the terminal");
             sb.Append(CliSource.Usage);
             if (_extraUsage is not null)
@@ -89,6 +101,7 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         }
 
         var format = args.Choice("format", _defaultFormat, Formats.Select(f => (f, f)).ToArray());
+        var language = Tables is null ? TableLanguage.Japanese : args.Choice("lang", TableLanguage.Japanese, [.. TableLanguages.Choices]);
         var output = args.String("out");
         if (output is not null)
         {
@@ -97,6 +110,10 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         else if (format == "png")
         {
             throw new UsageException("--format png writes an image: give --out FILE.png");
+        }
+        else if (format == TableFile.Xlsx)
+        {
+            throw new UsageException("--format xlsx writes a workbook: give --out FILE.xlsx");
         }
 
         var request = _analysis.Parse(CliParameters.Of(args, _analysis.Parameters, _values));
@@ -108,13 +125,23 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         var result = _analysis.Run(city, request);
         if (format == "png")
         {
-            var png = MapRenderer.RenderPng(city, new MapRequest(MapLayers, null, 1200, 900), ((IMapOutput<TResult>)_analysis).Theme(result));
-            OutputFile.Write(output!, stream =>
+            WriteFile(output!, MapRenderer.RenderPng(city, new MapRequest(MapLayers, null, 1200, 900), ((IMapOutput<TResult>)_analysis).Theme(result)), console);
+            return CommandRunner.Ok;
+        }
+
+        if (TableFile.IsTable(format))
+        {
+            var bytes = TableFile.Write(format, Tables!.Tables(result), language);
+            if (output is null)
             {
-                stream.Write(png);
-                return png.Length;
-            });
-            console.Out.WriteLine($"wrote {output} ({png.Length:N0} bytes)");
+                // The CSV as it would be saved, byte-order mark included, so that `> file.csv` opens in Excel.
+                console.Out.Write(Encoding.UTF8.GetString(bytes));
+            }
+            else
+            {
+                WriteFile(output, bytes, console);
+            }
+
             return CommandRunner.Ok;
         }
 
@@ -130,16 +157,21 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         }
         else
         {
-            var bytes = new UTF8Encoding(false).GetBytes(text + "\n");
-            OutputFile.Write(output, stream =>
-            {
-                stream.Write(bytes);
-                return bytes.Length;
-            });
-            console.Out.WriteLine($"wrote {output} ({bytes.Length:N0} bytes)");
+            WriteFile(output, new UTF8Encoding(false).GetBytes(text + "\n"), console);
         }
 
         return CommandRunner.Ok;
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="output"/> whole or not at all, and says so.</summary>
+    private static void WriteFile(string output, byte[] bytes, CliConsole console)
+    {
+        OutputFile.Write(output, stream =>
+        {
+            stream.Write(bytes);
+            return bytes.Length;
+        });
+        console.Out.WriteLine($"wrote {output} ({bytes.Length:N0} bytes)");
     }
 
     /// <summary>The reference layers drawn over a thematic map.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Sousei.Geo.Analysis;
 using Sousei.Geo.Analysis.Requests;
+using Sousei.Geo.Analysis.Tables;
+using Sousei.Geo.IO.Tables;
 using Sousei.Geo.Rendering;
 using Sousei.Geo.Service.Features;
 
@@ -9,7 +12,8 @@ namespace Sousei.Geo.Service.Http;
 /// <summary>
 /// Serves an analysis of the application layer as <c>GET path?name=value…</c>: the query parameters are the
 /// analysis's parameters by their one name (an unknown or repeated one is a problem), the use case parses,
-/// validates and runs, and the answer is the analysis's JSON — the same keys as <c>sousei NAME --format json</c>.
+/// validates and runs, and the answer is the analysis's JSON — the same keys as <c>sousei NAME --format json</c> — or
+/// another form the analysis has (GeoJSON, a map PNG, a CSV or XLSX of its tables), as <c>format</c> or <c>f</c> asks.
 /// Problems become ProblemDetails (<see cref="BadParameterHandler"/>).
 /// </summary>
 internal static class AnalysisEndpoints
@@ -18,30 +22,51 @@ internal static class AnalysisEndpoints
         where TRequest : class =>
         app.MapGet(path, (HttpContext context, City city) =>
         {
-            // An analysis with a GeoJSON or map form takes format=json|geojson|png, as --format on the command line.
+            // An analysis with other forms takes format=json|geojson|png|csv|xlsx (or f=…, OGC style), as --format on the
+            // command line; one with tables also takes lang=ja|en for their headers.
             var geo = analysis as IGeoJsonOutput<TResult>;
             var map = analysis as IMapOutput<TResult>;
+            var tables = analysis as ITableOutput<TResult>;
             var formats = Formats(analysis);
-            var parameters = formats.Length == 1 ? Query(context.Request, analysis.Parameters) : Query(context.Request, analysis.Parameters, "format");
-            var format = formats.Length == 1 ? "json" : formats[parameters.Choice("format", formats.Select((f, i) => (f, i)).ToArray()) ?? 0];
+            var parameters = formats.Length == 1 ? Query(context.Request, analysis.Parameters) : Query(context.Request, analysis.Parameters, [.. OutputParameters(tables is not null)]);
+            var format = formats.Length == 1 ? "json" : formats[FormatChoice(parameters, formats) ?? 0];
+            var language = tables is null ? TableLanguage.Japanese : parameters.Choice("lang", [.. TableLanguages.Choices]) ?? TableLanguage.Japanese;
             var request = analysis.Parse(parameters);
             var result = analysis.Run(city, request);
             return format switch
             {
                 "geojson" => OgcEndpoints.Json(w => geo!.WriteGeoJson(w, result), "application/geo+json"),
                 "png" => Results.File(MapRenderer.RenderPng(city, new MapRequest(MapLayers, null, 1200, 900), map!.Theme(result)), "image/png"),
+                TableFile.Csv or TableFile.Xlsx => Results.File(TableFile.Write(format, tables!.Tables(result), language), TableFile.ContentType(format), TableFile.FileName(analysis.Name, format)),
                 _ => OgcEndpoints.Json(w => analysis.WriteJson(w, result), contentType?.Invoke(result) ?? "application/json"),
             };
-        }).WithTags(tag).WithSummary(analysis.Summary).WithAnalysisParameters(analysis.Parameters, Formats(analysis));
+        }).WithTags(tag).WithSummary(analysis.Summary).WithAnalysisParameters(analysis.Parameters, Formats(analysis), analysis is ITableOutput<TResult>);
 
     private static readonly IReadOnlySet<string> MapLayers = new HashSet<string> { "zones", "inducement_area", "hubs" };
 
     private static string[] Formats<TRequest, TResult>(IAnalysis<TRequest, TResult> analysis)
         where TRequest : class =>
-        ["json", .. analysis is IGeoJsonOutput<TResult> ? new[] { "geojson" } : [], .. analysis is IMapOutput<TResult> ? new[] { "png" } : []];
+        ["json", .. analysis is IGeoJsonOutput<TResult> ? new[] { "geojson" } : [], .. analysis is IMapOutput<TResult> ? new[] { "png" } : [],
+         .. analysis is ITableOutput<TResult> ? TableFile.Formats : []];
+
+    /// <summary>The query parameters of the output besides the analysis's own: format, its alias f, and lang for tables.</summary>
+    private static IEnumerable<string> OutputParameters(bool tables) => tables ? ["format", "f", "lang"] : ["format", "f"];
+
+    /// <summary>The index of the asked format, from <c>format</c> or its OGC alias <c>f</c> (not both); null when neither is given.</summary>
+    private static int? FormatChoice(Parameters parameters, string[] formats)
+    {
+        var choices = formats.Select((f, i) => (f, i)).ToArray();
+        if (parameters.Has("format") && parameters.Has("f"))
+        {
+            parameters.Add("f", RequestProblem.Conflict, "is an alias of format: give one of them");
+            return null;
+        }
+
+        return parameters.Choice(parameters.Has("f") ? "f" : "format", choices);
+    }
 
     /// <summary>Lists the analysis's parameters (name, help with the default) as query parameters of the OpenAPI operation.</summary>
-    public static RouteHandlerBuilder WithAnalysisParameters(this RouteHandlerBuilder builder, IReadOnlyList<ParameterSpec> specs, string[]? formats = null) =>
+    public static RouteHandlerBuilder WithAnalysisParameters(this RouteHandlerBuilder builder, IReadOnlyList<ParameterSpec> specs, string[]? formats = null, bool tables = false) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             operation.Parameters ??= [];
@@ -58,12 +83,26 @@ internal static class AnalysisEndpoints
 
             if (formats is { Length: > 1 })
             {
+                foreach (var (name, what) in new[] { ("format", "the form of the answer"), ("f", "alias of format (OGC API style); give one of them") })
+                {
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = name,
+                        In = ParameterLocation.Query,
+                        Description = $"{what}: {string.Join(", ", formats)} (default json)" + (tables ? "; csv is the main table (UTF-8 with BOM), xlsx a workbook of every table" : ""),
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. formats.Select(f => (JsonNode)JsonValue.Create(f))] },
+                    });
+                }
+            }
+
+            if (tables)
+            {
                 operation.Parameters.Add(new OpenApiParameter
                 {
-                    Name = "format",
+                    Name = "lang",
                     In = ParameterLocation.Query,
-                    Description = string.Join(", ", formats) + " (default json)",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Description = "language of the headers and titles of csv and xlsx: ja (default) or en",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. TableLanguages.Choices.Select(c => (JsonNode)JsonValue.Create(c.Code))] },
                 });
             }
 

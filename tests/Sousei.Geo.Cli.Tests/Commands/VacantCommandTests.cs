@@ -94,7 +94,7 @@ public sealed class VacantCommandTests : IDisposable
     [InlineData("--weights", "colour=3", "unknown weight 'colour'")]
     [InlineData("--weights", "inside=-1", "must be a finite number")]
     [InlineData("--filter", "colour=red", "unknown filter key 'colour'")]
-    [InlineData("--format", "csv", "not one of")]
+    [InlineData("--format", "pdf", "not one of")]
     [InlineData("--top", "0", "whole number")]
     [InlineData("--date", "2026-01-05", "--date: needs GTFS feeds")]
     public void Bad_options_exit_2_with_a_clear_message(string option, string value, string message)

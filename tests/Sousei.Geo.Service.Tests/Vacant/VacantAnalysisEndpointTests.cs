@@ -66,7 +66,7 @@ public sealed class VacantAnalysisEndpointTests(ServiceFactory factory) : IClass
     [Theory]
     [InlineData("/api/vacant/whatif?occupy_ids=V5", "occupy_ids")]
     [InlineData("/api/vacant/whatif?occupy_ids=V2,V2", "occupy_ids")]
-    [InlineData("/api/vacant/ranking?format=csv", "format")]
+    [InlineData("/api/vacant/ranking?format=pdf", "format")]
     [InlineData("/api/vacant/ranking?filter=colour=red", "filter")]
     [InlineData("/api/vacant/ranking?weights=colour=1", "weights")]
     [InlineData("/api/vacant/ranking?top=0", "top")]
