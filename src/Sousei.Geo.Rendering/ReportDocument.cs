@@ -125,15 +125,15 @@ public static class ReportDocument
         sb.Append("<div class=\"big\"><span data-key=\"kpi-density\">").Append(Den(total.DensityPerHectare)).Append("</span> <small>").Append(E(t.PerHa)).Append("</small></div>");
         sb.Append("<div>").Append(E(t.Target)).Append(' ').Append(total.TargetPerHectare.ToString("0.0##", Inv)).Append(' ').Append(E(t.PerHa)).Append(" — <b data-key=\"kpi-verdict\">").Append(E(verdict)).Append("</b></div>");
         sb.Append("<div>").Append(E(total.GapPersons > 0 ? t.Short : t.Headroom)).Append(": <b data-key=\"kpi-gap\">").Append(Pop(Math.Abs(total.GapPersons))).Append("</b> ").Append(E(t.Persons)).Append("</div>");
-        sb.Append("<div class=\"basis\">").Append(E(string.Format(Inv, t.KpiBasis, figure.Year, Pop(total.Population), total.AreaHectares.ToString("N1", Inv), PopulationBases.Japanese(kpi.Basis), DensityMethods.Name(kpi.Method)))).Append("</div>");
+        sb.Append("<div class=\"basis\">").Append(E(string.Format(Inv, t.KpiBasis, figure.Year, Pop(total.Population), total.AreaHectares.ToString("N1", Inv), t.BasisName(kpi.Basis), DensityMethods.Name(kpi.Method)))).Append("</div>");
         sb.Append("<div class=\"basis\">").Append(E(kpi.IsStrategyIndicator ? t.IsIndicator : t.NotIndicator)).Append("</div></div>");
         if (kpi.WhyMethodsDiffer.Count > 0)
         {
-            sb.Append("<h3>").Append(E(t.Checks)).Append("</h3><table><thead><tr><th>").Append(E(t.Method)).Append("</th><th>").Append(E(t.Basis)).Append("</th><th class=\"n\">").Append(E(t.Density)).Append("</th><th class=\"n\">").Append(E(t.Gap)).Append("</th><th>").Append(E(t.WhyDiffer)).Append("</th></tr></thead><tbody>");
+            sb.Append("<h3>").Append(E(t.Checks)).Append("</h3><table class=\"checks\"><thead><tr><th>").Append(E(t.Method)).Append("</th><th>").Append(E(t.Basis)).Append("</th><th class=\"n\">").Append(E(t.Density)).Append("</th><th class=\"n\">").Append(E(t.Gap)).Append("</th><th>").Append(E(t.WhyDiffer)).Append("</th></tr></thead><tbody>");
             foreach (var (method, basis, ja, en) in kpi.WhyMethodsDiffer)
             {
                 var d = r.Density.First(x => x.Method == method).Total;
-                sb.Append("<tr data-method=\"").Append(DensityMethods.Name(method)).Append("\"><td>").Append(E(DensityMethods.Name(method))).Append("</td><td>").Append(E(PopulationBases.Japanese(basis)))
+                sb.Append("<tr data-method=\"").Append(DensityMethods.Name(method)).Append("\"><td>").Append(E(DensityMethods.Name(method))).Append("</td><td>").Append(E(t.BasisName(basis)))
                   .Append("</td><td class=\"n\">").Append(Den(d.DensityPerHectare)).Append("</td><td class=\"n\">").Append(Pop(d.GapPersons)).Append("</td><td>").Append(E(t.English ? en : ja)).Append("</td></tr>");
             }
 
@@ -416,7 +416,7 @@ public static class ReportDocument
         table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 9.5pt; } thead { display: table-header-group; }
         th, td { border: 1px solid #c8c8c8; padding: 2pt 5pt; text-align: left; vertical-align: top; } thead th { background: #eef3f8; }
         tr { break-inside: avoid; page-break-inside: avoid; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-        table.facts th { width: 32%; background: #f6f6f6; } .credits { font-size: 9pt; }
+        table.facts th { width: 32%; background: #f6f6f6; } table.checks td:not(:last-child), table.checks th:not(:last-child) { white-space: nowrap; } .credits { font-size: 9pt; }
         .kpi { border: 2px solid #2b7bb9; border-radius: 6pt; padding: 8pt 12pt; break-inside: avoid; } .kpi.short { border-color: #d9822b; }
         .kpi .big { font-size: 28pt; font-weight: bold; } .kpi .big small { font-size: 12pt; font-weight: normal; } .basis { color: #333; font-size: 9.5pt; }
         .chart { max-width: 100%; height: auto; break-inside: avoid; } .chart .lbl { font-size: 11px; } .chart .val, .chart .axis { font-size: 10px; fill: #333; } .chart .tgt { font-size: 10px; fill: #c0392b; }
@@ -589,6 +589,8 @@ public static class ReportDocument
         public string NotesTitle => L("注記", "Notes");
 
         public string LeftOut => L("省略した章", "Section left out");
+
+        public string BasisName(PopulationBasis basis) => english ? PopulationBases.Key(basis).Replace('_', ' ') : PopulationBases.Japanese(basis);
 
         public string Status(string status) => (status, english) switch
         {

@@ -12,11 +12,13 @@ namespace Sousei.Geo.Analysis.Report;
 /// <c>report</c>: every analysis the data supports, by calling the other use cases (nothing is computed here
 /// that they do not compute); sections the data cannot support are left out with the reason.
 /// </summary>
-public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
+public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>, IDocumentOutput<ReportResult>
 {
     public static ReportUseCase Instance { get; } = new();
 
     public string Name => "report";
+
+    public string DocumentName => "report";
 
     public string Summary => "one-screen report: density by every method and zone, trend, hub connectivity, coverage, vacant houses";
 
@@ -48,63 +50,93 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
 
         var density = new List<DensityResult>();
         TrendReport? trend = null;
-        if (!hasArea)
-        {
-            left.Add(new ReportOmission("density", "needs " + LayerNames.Describe(CityLayers.InducementArea)));
-        }
-        else
-        {
-            var methods = DensityAnalysis.AvailableMethods(d);
-            if (methods.Count == 0)
-            {
-                left.Add(new ReportOmission("density", "needs a population layer: households.geojson, town_blocks.geojson or mesh_population_<year>.csv"));
-            }
-
-            foreach (var method in methods)
-            {
-                density.Add(DensityUseCase.Instance.Run(city, new DensityRequest { Method = method, TargetPerHectare = request.TargetPerHectare, Engine = DensityEngineKind.Memory }).Result);
-            }
-
-            var trendMethod = methods.FirstOrDefault(m => DensityAnalysis.Years(d, m).Count >= 2);
-            if (methods.Count > 0 && DensityAnalysis.Years(d, trendMethod).Count >= 2)
-            {
-                trend = TrendUseCase.Instance.Run(city, new TrendRequest { Method = trendMethod, TargetPerHectare = request.TargetPerHectare });
-            }
-            else if (methods.Count > 0)
-            {
-                left.Add(new ReportOmission("trend", "needs two years of population for one method"));
-            }
-        }
-
         var transit = new TransitParameters { Date = request.Date, Scenarios = request.Scenarios };
         Core.Transit.HubConnectivityResult? hubs = null;
         CoverageReport? coverage = null;
         var central = d.Hubs.FirstOrDefault(h => h.IsCentral);
-        if (!city.Has(CityLayers.Gtfs))
-        {
-            left.Add(new ReportOmission("hubs", "needs " + LayerNames.Describe(CityLayers.Gtfs)));
-            left.Add(new ReportOmission("coverage", "needs " + LayerNames.Describe(CityLayers.Gtfs)));
-        }
-        else
-        {
-            if (central is null || d.Hubs.Count < 2)
-            {
-                left.Add(new ReportOmission("hubs", $"needs a hub of kind 'central' and at least one other hub in hubs.geojson (the data has {d.Hubs.Count} hub(s), {d.Hubs.Count(h => h.IsCentral)} central)"));
-            }
-            else
-            {
-                hubs = HubMatrixUseCase.Instance.Run(city, new HubMatrixRequest { Transit = transit });
-            }
+        AccessibilityReport? accessibility = null;
+        var leftDensity = new List<ReportOmission>();
+        var leftTransit = new List<ReportOmission>();
 
-            if (d.Households.Count == 0 && d.TownBlocks.Count == 0)
+        // Density and transit need nothing of each other: on two cores they run side by side (the city is thread-safe
+        // and computes what they share, such as the network, once). Omissions keep their order: density's first.
+        try
+        {
+            Parallel.Invoke(
+            () =>
             {
-                left.Add(new ReportOmission("coverage", "needs residents: households.geojson, town_blocks.geojson or mesh_population_<year>.csv"));
-            }
-            else
+                if (!hasArea)
+                {
+                    leftDensity.Add(new ReportOmission("density", "needs " + LayerNames.Describe(CityLayers.InducementArea)));
+                }
+                else
+                {
+                    var methods = DensityAnalysis.AvailableMethods(d);
+                    if (methods.Count == 0)
+                    {
+                        leftDensity.Add(new ReportOmission("density", "needs a population layer: households.geojson, town_blocks.geojson or mesh_population_<year>.csv"));
+                    }
+
+                    foreach (var method in methods)
+                    {
+                        density.Add(DensityUseCase.Instance.Run(city, new DensityRequest { Method = method, TargetPerHectare = request.TargetPerHectare, Engine = DensityEngineKind.Memory }).Result);
+                    }
+
+                    var trendMethod = methods.FirstOrDefault(m => DensityAnalysis.Years(d, m).Count >= 2);
+                    if (methods.Count > 0 && DensityAnalysis.Years(d, trendMethod).Count >= 2)
+                    {
+                        trend = TrendUseCase.Instance.Run(city, new TrendRequest { Method = trendMethod, TargetPerHectare = request.TargetPerHectare });
+                    }
+                    else if (methods.Count > 0)
+                    {
+                        leftDensity.Add(new ReportOmission("trend", "needs two years of population for one method"));
+                    }
+                }
+
+            },
+            () =>
             {
-                coverage = CoverageUseCase.Instance.Run(city, new CoverageRequest { Date = request.Date, Scenarios = request.Scenarios });
-            }
+                if (!city.Has(CityLayers.Gtfs))
+                {
+                    leftTransit.Add(new ReportOmission("hubs", "needs " + LayerNames.Describe(CityLayers.Gtfs)));
+                    leftTransit.Add(new ReportOmission("coverage", "needs " + LayerNames.Describe(CityLayers.Gtfs)));
+                }
+                else
+                {
+                    if (central is null || d.Hubs.Count < 2)
+                    {
+                        leftTransit.Add(new ReportOmission("hubs", $"needs a hub of kind 'central' and at least one other hub in hubs.geojson (the data has {d.Hubs.Count} hub(s), {d.Hubs.Count(h => h.IsCentral)} central)"));
+                    }
+                    else
+                    {
+                        hubs = HubMatrixUseCase.Instance.Run(city, new HubMatrixRequest { Transit = transit });
+                    }
+
+                    if (d.Households.Count == 0 && d.TownBlocks.Count == 0)
+                    {
+                        leftTransit.Add(new ReportOmission("coverage", "needs residents: households.geojson, town_blocks.geojson or mesh_population_<year>.csv"));
+                    }
+                    else
+                    {
+                        coverage = CoverageUseCase.Instance.Run(city, new CoverageRequest { Date = request.Date, Scenarios = request.Scenarios });
+                    }
+                }
+
+                accessibility = hubs is null ? null : ReportSections.Accessibility(city, request);
+                if (accessibility is null && city.Has(CityLayers.Gtfs))
+                {
+                    leftTransit.Add(new ReportOmission("accessibility", "needs residents and a central hub besides the timetables"));
+                }
+            });
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A problem with the request or the data surfaces as itself, as if the sections had run one after the other.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        left.AddRange(leftDensity);
+        left.AddRange(leftTransit);
 
         int? vacantInside = null;
         if (d.VacantHouses.Count == 0)
@@ -117,12 +149,6 @@ public sealed class ReportUseCase : IAnalysis<ReportRequest, ReportResult>
         }
 
         var kpi = ReportSections.Kpi(city, density);
-        var accessibility = hubs is null ? null : ReportSections.Accessibility(city, request);
-        if (accessibility is null && city.Has(CityLayers.Gtfs))
-        {
-            left.Add(new ReportOmission("accessibility", "needs residents and a central hub besides the timetables"));
-        }
-
         var years = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
         if (d.Households.Count > 0)
         {

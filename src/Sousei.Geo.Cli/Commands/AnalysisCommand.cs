@@ -52,7 +52,8 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         "text", "json",
         .. _analysis is IGeoJsonOutput<TResult> ? new[] { "geojson" } : [],
         .. _analysis is IMapOutput<TResult> ? new[] { "png" } : [],
-        .. _analysis is ITableOutput<TResult> ? TableFile.Formats : []];
+        .. _analysis is ITableOutput<TResult> ? TableFile.Formats : [],
+        .. _analysis is IDocumentOutput<TResult> ? Documents.Formats : []];
 
     private ITableOutput<TResult>? Tables => _analysis as ITableOutput<TResult>;
 
@@ -67,7 +68,7 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
                 sb.Append(p.IsSwitch ? $" [{p.Option}]" : $" [{p.Option} {p.Value}]");
             }
 
-            sb.Append($" [--format {string.Join("|", Formats)}]").Append(Tables is null ? "" : " [--lang ja|en]").Append(" [--out FILE]").AppendLine();
+            sb.Append($" [--format {string.Join("|", Formats)}]").Append(Tables is null && _analysis is not IDocumentOutput<TResult> ? "" : " [--lang ja|en]").Append(" [--out FILE]").AppendLine();
             sb.AppendLine("  " + Summary);
             var width = Math.Max(18, _analysis.Parameters.Max(p => p.Option.Length) + 2);
             foreach (var p in _analysis.Parameters)
@@ -77,9 +78,16 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
 
             sb.Append("  ").Append("--format".PadRight(width)).AppendLine($"{string.Join(", ", Formats)} (default {_defaultFormat}); json has the keys of the API (docs/api.md)"
                 + (Tables is null ? "" : "; csv is the main table (UTF-8 with BOM), xlsx a workbook of every table (needs --out)"));
-            if (Tables is not null)
+            if (Tables is not null || _analysis is IDocumentOutput<TResult>)
             {
-                sb.Append("  ").Append("--lang".PadRight(width)).AppendLine("language of the csv and xlsx headers and titles: ja (default) or en");
+                sb.Append("  ").Append("--lang".PadRight(width)).AppendLine(Tables is not null
+                    ? "language of the csv and xlsx headers and titles: ja (default) or en"
+                    : "language of the html and pdf document: ja (default) or en");
+            }
+
+            if (_analysis is IDocumentOutput<TResult>)
+            {
+                sb.Append("  ").Append("".PadRight(width)).AppendLine("html: one self-contained file; pdf: A4 printed by headless Chromium. --out report.pdf implies --format pdf");
             }
 
             sb.Append("  ").Append("--out".PadRight(width)).AppendLine("write the output to FILE instead of the terminal");
@@ -100,9 +108,13 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
             throw new UsageException($"unexpected argument '{args.Positional[0]}' (options start with --)");
         }
 
-        var format = args.Choice("format", _defaultFormat, Formats.Select(f => (f, f)).ToArray());
-        var language = Tables is null ? TableLanguage.Japanese : args.Choice("lang", TableLanguage.Japanese, [.. TableLanguages.Choices]);
         var output = args.String("out");
+
+        // Without --format, a file name ending in a binary or document format's extension (report.pdf) says the format.
+        var implied = output is not null && !args.Has("format") && Path.GetExtension(output).TrimStart('.').ToLowerInvariant() is { } ext
+            && ext is "html" or "pdf" or "xlsx" or "csv" or "png" or "geojson" && Formats.Contains(ext) ? ext : _defaultFormat;
+        var format = args.Choice("format", implied, Formats.Select(f => (f, f)).ToArray());
+        var language = Tables is null && _analysis is not IDocumentOutput<TResult> ? TableLanguage.Japanese : args.Choice("lang", TableLanguage.Japanese, [.. TableLanguages.Choices]);
         if (output is not null)
         {
             OutputFile.Check(output);
@@ -110,6 +122,10 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         else if (format == "png")
         {
             throw new UsageException("--format png writes an image: give --out FILE.png");
+        }
+        else if (format == "pdf")
+        {
+            throw new UsageException("--format pdf writes a document: give --out FILE.pdf");
         }
         else if (format == TableFile.Xlsx)
         {
@@ -126,6 +142,31 @@ internal sealed class AnalysisCommand<TRequest, TResult> : ICommand
         if (format == "png")
         {
             WriteFile(output!, MapRenderer.RenderPng(city, new MapRequest(MapLayers, null, 1200, 900), ((IMapOutput<TResult>)_analysis).Theme(result)), console);
+            return CommandRunner.Ok;
+        }
+
+        if (Documents.Formats.Contains(format))
+        {
+            byte[] document;
+            try
+            {
+                document = Documents.Render(city, result, format, language == TableLanguage.English);
+            }
+            catch (PrinterUnavailableException e)
+            {
+                console.Error.WriteLine($"sousei {Name}: {e.Message}");
+                return CommandRunner.Unavailable;
+            }
+
+            if (output is null)
+            {
+                console.Out.Write(Encoding.UTF8.GetString(document));
+            }
+            else
+            {
+                WriteFile(output, document, console);
+            }
+
             return CommandRunner.Ok;
         }
 

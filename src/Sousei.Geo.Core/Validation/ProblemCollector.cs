@@ -25,6 +25,17 @@ public sealed class ProblemCollector(int cap = 20)
         }
     }
 
+    /// <summary>Adds every problem of <paramref name="other"/> (read elsewhere, such as on another thread), in order, and its truncation.</summary>
+    public void AddAll(ProblemCollector other)
+    {
+        foreach (var problem in other.Problems)
+        {
+            Add(problem);
+        }
+
+        Truncated |= other.Truncated;
+    }
+
     /// <summary>Throws a <see cref="DataException"/> with every collected problem, if any.</summary>
     public void ThrowIfAny()
     {

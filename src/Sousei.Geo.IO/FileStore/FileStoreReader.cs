@@ -110,6 +110,19 @@ public static partial class FileStoreReader
         var want = options.Layers;
         bool Wants(CityLayers layer) => (want & layer) != 0;
 
+        // Households and buildings are the largest layers: each is read on a core of its own while the other layers are
+        // read, with its own problems and checks, merged where they would have come (the same order, capped the same).
+        var householdProblems = new ProblemCollector(options.ProblemCap);
+        var householdChecks = new GeometryChecks(projection, options.Repair);
+        var householdsRead = Wants(CityLayers.Households)
+            ? Task.Run(() => ReadOptionalHouseholds(directory, householdProblems, householdChecks))
+            : Task.FromResult(new List<Household>());
+        var buildingProblems = new ProblemCollector(options.ProblemCap);
+        var buildingChecks = new GeometryChecks(projection, options.Repair);
+        var buildingsRead = Wants(CityLayers.Buildings)
+            ? Task.Run(() => ReadOptional(directory, "buildings", Areal, buildingProblems, buildingChecks, ToBuilding).OfType<Building>().ToList())
+            : Task.FromResult(new List<Building>());
+
         Geometry? area = null;
         var zones = new List<Zone>();
         var areaPath = Wants(CityLayers.InducementArea) ? LayerFiles.Find(directory, "inducement_area") : null;
@@ -151,7 +164,8 @@ public static partial class FileStoreReader
             problems.Add(new DataProblem("layer.missing", Path.Combine(directory, "inducement_area.geojson"), "the inducement area layer is missing (inducement_area.geojson, or cityplan_a55.geojson with AreaCode 31)"));
         }
 
-        var households = Wants(CityLayers.Households) ? ReadOptionalHouseholds(directory, problems, checks) : [];
+        var households = householdsRead.GetAwaiter().GetResult();
+        problems.AddAll(householdProblems);
         var blocks = Wants(CityLayers.TownBlocks) ? ReadOptional(directory, "town_blocks", Areal, problems, checks, ToBlock).OfType<TownBlock>().ToList() : [];
         var blockYears = blocks.Select(b => b.Year).ToHashSet();
         IEnumerable<string> meshPaths = Wants(CityLayers.TownBlocks) ? Directory.EnumerateFiles(directory, "mesh_population_*.csv").Order(StringComparer.Ordinal) : [];
@@ -177,7 +191,8 @@ public static partial class FileStoreReader
             notes.Add($"population units for {year}: {mesh.Units.Count} e-Stat mesh cells from {Path.GetFileName(meshPath)}");
         }
 
-        var buildings = Wants(CityLayers.Buildings) ? ReadOptional(directory, "buildings", Areal, problems, checks, ToBuilding).OfType<Building>().ToList() : [];
+        var buildings = buildingsRead.GetAwaiter().GetResult();
+        problems.AddAll(buildingProblems);
         var vacantWhere = new List<(int Index, long Line)>();
         var vacant = Wants(CityLayers.VacantHouses) ? ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse, vacantWhere).OfType<VacantHouse>().ToList() : [];
         DuplicateIds(vacant.Select(v => v.Id).ToList(), vacantWhere, LayerFileName(directory, "vacant_houses"), problems);
@@ -192,6 +207,8 @@ public static partial class FileStoreReader
 
         problems.ThrowIfAny();
         notes.AddRange(checks.Notes);
+        notes.AddRange(householdChecks.Notes);
+        notes.AddRange(buildingChecks.Notes);
         var feeds = Wants(CityLayers.Gtfs) ? GtfsFeedPaths(directory) : [];
         var dataset = new CityDataset
         {

@@ -15,6 +15,7 @@ internal static class DensityEndpoints
         app.MapAnalysis("/api/density", DensityUseCase.Instance, "Density");
         app.MapAnalysis("/api/trend", TrendUseCase.Instance, "Density");
         app.MapAnalysis("/api/report", ReportUseCase.Instance, "Report");
+        app.MapDocuments("/api/report", ReportUseCase.Instance, "Report");
         return app;
     }
 }

@@ -20,34 +20,68 @@ internal static class AnalysisEndpoints
 {
     public static RouteHandlerBuilder MapAnalysis<TRequest, TResult>(this IEndpointRouteBuilder app, string path, IAnalysis<TRequest, TResult> analysis, string tag, Func<TResult, string>? contentType = null)
         where TRequest : class =>
-        app.MapGet(path, (HttpContext context, City city) =>
+        app.MapGet(path, (HttpContext context, City city) => Answer(context, city, analysis, null, contentType))
+            .WithTags(tag).WithSummary(analysis.Summary).WithAnalysisParameters(analysis.Parameters, Formats(analysis), analysis is ITableOutput<TResult> || analysis is IDocumentOutput<TResult>);
+
+    /// <summary>
+    /// <c>GET path.html</c> and <c>path.pdf</c> for an analysis with a document: the same request as <c>path?format=html|pdf</c>.
+    /// A PDF needs headless Chromium on the server; without it the answer is 503 ProblemDetails saying so.
+    /// </summary>
+    public static void MapDocuments<TRequest, TResult>(this IEndpointRouteBuilder app, string path, IAnalysis<TRequest, TResult> analysis, string tag)
+        where TRequest : class
+    {
+        foreach (var format in Documents.Formats)
         {
-            // An analysis with other forms takes format=json|geojson|png|csv|xlsx (or f=…, OGC style), as --format on the
-            // command line; one with tables also takes lang=ja|en for their headers.
-            var geo = analysis as IGeoJsonOutput<TResult>;
-            var map = analysis as IMapOutput<TResult>;
-            var tables = analysis as ITableOutput<TResult>;
-            var formats = Formats(analysis);
-            var parameters = formats.Length == 1 ? Query(context.Request, analysis.Parameters) : Query(context.Request, analysis.Parameters, [.. OutputParameters(tables is not null)]);
-            var format = formats.Length == 1 ? "json" : formats[FormatChoice(parameters, formats) ?? 0];
-            var language = tables is null ? TableLanguage.Japanese : parameters.Choice("lang", [.. TableLanguages.Choices]) ?? TableLanguage.Japanese;
-            var request = analysis.Parse(parameters);
-            var result = analysis.Run(city, request);
-            return format switch
+            app.MapGet($"{path}.{format}", (HttpContext context, City city) => Answer(context, city, analysis, format, null))
+                .WithTags(tag).WithSummary($"{analysis.Summary} ({format} document)").WithAnalysisParameters(analysis.Parameters, null, true);
+        }
+    }
+
+    private static IResult Answer<TRequest, TResult>(HttpContext context, City city, IAnalysis<TRequest, TResult> analysis, string? fixedFormat, Func<TResult, string>? contentType)
+        where TRequest : class
+    {
+        // An analysis with other forms takes format=json|geojson|png|csv|xlsx|html|pdf (or f=…, OGC style), as --format
+        // on the command line; one with tables or a document also takes lang=ja|en.
+        var geo = analysis as IGeoJsonOutput<TResult>;
+        var map = analysis as IMapOutput<TResult>;
+        var tables = analysis as ITableOutput<TResult>;
+        var document = analysis as IDocumentOutput<TResult>;
+        var formats = Formats(analysis);
+        var lang = tables is not null || document is not null;
+        var parameters = fixedFormat is not null ? Query(context.Request, analysis.Parameters, "lang")
+            : formats.Length == 1 ? Query(context.Request, analysis.Parameters) : Query(context.Request, analysis.Parameters, [.. OutputParameters(lang)]);
+        var format = fixedFormat ?? (formats.Length == 1 ? "json" : formats[FormatChoice(parameters, formats) ?? 0]);
+        var language = !lang ? TableLanguage.Japanese : parameters.Choice("lang", [.. TableLanguages.Choices]) ?? TableLanguage.Japanese;
+        var request = analysis.Parse(parameters);
+        var result = analysis.Run(city, request);
+        if (Documents.Formats.Contains(format))
+        {
+            try
             {
-                "geojson" => OgcEndpoints.Json(w => geo!.WriteGeoJson(w, result), "application/geo+json"),
-                "png" => Results.File(MapRenderer.RenderPng(city, new MapRequest(MapLayers, null, 1200, 900), map!.Theme(result)), "image/png"),
-                TableFile.Csv or TableFile.Xlsx => Results.File(TableFile.Write(format, tables!.Tables(result), language), TableFile.ContentType(format), TableFile.FileName(analysis.Name, format)),
-                _ => OgcEndpoints.Json(w => analysis.WriteJson(w, result), contentType?.Invoke(result) ?? "application/json"),
-            };
-        }).WithTags(tag).WithSummary(analysis.Summary).WithAnalysisParameters(analysis.Parameters, Formats(analysis), analysis is ITableOutput<TResult>);
+                var bytes = Documents.Render(city, result, format, language == TableLanguage.English);
+                return Results.File(bytes, Documents.ContentType(format), format == "pdf" ? $"{document!.DocumentName}.pdf" : null);
+            }
+            catch (PrinterUnavailableException e)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The PDF printer is unavailable", detail: e.Message);
+            }
+        }
+
+        return format switch
+        {
+            "geojson" => OgcEndpoints.Json(w => geo!.WriteGeoJson(w, result), "application/geo+json"),
+            "png" => Results.File(MapRenderer.RenderPng(city, new MapRequest(MapLayers, null, 1200, 900), map!.Theme(result)), "image/png"),
+            TableFile.Csv or TableFile.Xlsx => Results.File(TableFile.Write(format, tables!.Tables(result), language), TableFile.ContentType(format), TableFile.FileName(analysis.Name, format)),
+            _ => OgcEndpoints.Json(w => analysis.WriteJson(w, result), contentType?.Invoke(result) ?? "application/json"),
+        };
+    }
 
     private static readonly IReadOnlySet<string> MapLayers = new HashSet<string> { "zones", "inducement_area", "hubs" };
 
     private static string[] Formats<TRequest, TResult>(IAnalysis<TRequest, TResult> analysis)
         where TRequest : class =>
         ["json", .. analysis is IGeoJsonOutput<TResult> ? new[] { "geojson" } : [], .. analysis is IMapOutput<TResult> ? new[] { "png" } : [],
-         .. analysis is ITableOutput<TResult> ? TableFile.Formats : []];
+         .. analysis is ITableOutput<TResult> ? TableFile.Formats : [], .. analysis is IDocumentOutput<TResult> ? Documents.Formats : []];
 
     /// <summary>The query parameters of the output besides the analysis's own: format, its alias f, and lang for tables.</summary>
     private static IEnumerable<string> OutputParameters(bool tables) => tables ? ["format", "f", "lang"] : ["format", "f"];

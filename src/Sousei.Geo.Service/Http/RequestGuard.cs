@@ -36,8 +36,8 @@ internal static class RequestGuard
     /// <summary>Default requests a minute one client may make to the expensive endpoints (<see cref="Expensive"/>).</summary>
     public const int DefaultRateLimitPerMinute = 300;
 
-    /// <summary>The endpoints that compute per request (what-if, isochrones, compare, exports): limited per client address.</summary>
-    public static readonly string[] Expensive = ["/api/vacant/whatif", "/api/isochrones", "/api/compare", "/api/export/"];
+    /// <summary>The endpoints that compute per request (what-if, isochrones, compare, exports, report documents): limited per client address.</summary>
+    public static readonly string[] Expensive = ["/api/vacant/whatif", "/api/isochrones", "/api/compare", "/api/export/", "/api/report.html", "/api/report.pdf"];
 
     public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app)
     {
