@@ -253,6 +253,22 @@ function renderLegend() {
   }).join('');
 }
 
+// What the store says about itself (GET /api/status → metadata, from its store.json): title, synthetic flag, credits.
+function renderStoreMeta() {
+  const m = status.metadata ?? {};
+  const el = document.getElementById('store-meta');
+  const parts = [];
+  if (m.title) parts.push(`<strong>${escapeHtml(m.title)}</strong>`);
+  if (m.synthetic === true) parts.push(`<span class="synthetic">${escapeHtml(t('synthetic'))}</span>`);
+  if ((m.sources ?? []).length > 0) {
+    const credits = [...new Set(m.sources.map((s) => s.credit + (s.licence ? ` (${s.licence})` : '')))];
+    parts.push(`${escapeHtml(t('credits'))}: ${credits.map(escapeHtml).join(' / ')}`);
+  } else if (!m.title) {
+    parts.push(escapeHtml(t('noMetadata')));
+  }
+  el.innerHTML = parts.join('<br>');
+}
+
 function applyLanguage() {
   document.documentElement.lang = i18n.lang;
   document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
@@ -263,6 +279,7 @@ function applyLanguage() {
   renderLegend();
   hubLayer.changed();
   document.getElementById('vacant-count').textContent = (vacantSource.getFeatures().length).toLocaleString(locale());
+  renderStoreMeta();
   whatIf.applyLanguage();
   trendPane.applyLanguage();
   scenarios.applyLanguage();
@@ -318,6 +335,7 @@ async function start() {
   renderLegend();
   status = await (await fetch(api('api/status'))).json();
   document.body.classList.toggle('no-transit', !status.transit);
+  renderStoreMeta();
   if (status.transit) {
     stopLayer.getSource().setUrl(api('ogc/collections/transit_stops/items?limit=10000'));
     stopLayer.getSource().refresh();

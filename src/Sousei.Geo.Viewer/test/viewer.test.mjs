@@ -55,6 +55,11 @@ try {
   const total = await page.evaluate(() => window.souseiViewer.vacantSource.getFeatures().length);
   const countText = (await page.textContent('#vacant-count')).trim();
   check('vacant houses appear', total > 0 && countText === String(total), `features ${total}, count text ${countText}`);
+  const storeStatus = await (await fetch(base + '/api/status')).json();
+  const metaText = (await page.textContent('#store-meta')).trim();
+  const meta = storeStatus.metadata ?? {};
+  check('the store metadata is shown, not a fixed demo line',
+    meta.title ? metaText.includes(meta.title) && (meta.synthetic !== true || metaText.includes('合成データ')) : metaText.includes('store.json'), metaText);
 
   // Popup: zoom to a house and click it.
   const target = await page.evaluate(() => window.souseiViewer.vacantSource.getFeatures()[0].get('id'));

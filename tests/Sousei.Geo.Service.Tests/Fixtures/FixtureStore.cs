@@ -27,9 +27,15 @@ internal sealed class FixtureStore : IDisposable
     public const string OwnerName = "熊本 太郎";
     public const string OwnerContact = "096-000-0001";
 
+    /// <summary>The store's title and one credit (its store.json).</summary>
+    public const string Title = "テスト市（合成）";
+
+    public const string Credit = "Sousei.Geo テスト用の手書きデータ";
+
     public FixtureStore(bool withGtfs = false)
     {
         Directory.CreateDirectory(Path);
+        Write("store.json", $$"""{"title": "{{Title}}", "city_code": "43100", "synthetic": true, "sources": [{"layer": "households", "credit": "{{Credit}}", "licence": "CC0"}]}""");
         Write("inducement_area.geojson", Collection(Feature(Rect(0, 0, 1000, 1000), """{"name":"居住誘導区域"}""")));
         Write("zones.geojson", Collection(
             Feature(Rect(-500, -500, 500, 1500), """{"id":"west","name":"西区域","kind":"ward"}"""),

@@ -65,6 +65,11 @@ public sealed partial class ReportDocumentTests(TransitServiceFactory factory, I
         Assert.Contains("IF101 居住誘導区域内人口割合", html, StringComparison.Ordinal);
         Assert.Contains("IF104 公共交通徒歩圏人口カバー率", html, StringComparison.Ordinal);
         Assert.DoesNotContain(FixtureStore.OwnerName, html, StringComparison.Ordinal);
+
+        // The cover: the store's title, its synthetic label and its credits (store.json).
+        Assert.Contains($"<h1>{FixtureStore.Title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("このデータは合成データです", html, StringComparison.Ordinal);
+        Assert.Contains(FixtureStore.Credit + " (CC0)", html, StringComparison.Ordinal);
     }
 
     [SkippableFact]

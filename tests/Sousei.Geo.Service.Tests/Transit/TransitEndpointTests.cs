@@ -33,6 +33,11 @@ public sealed class TransitEndpointTests(TransitServiceFactory factory) : IClass
     {
         var status = await Get("/api/status");
         Assert.True((bool)status["transit"]!);
+
+        // What the store says about itself (its store.json), for the viewer's credits line.
+        Assert.Equal(FixtureStore.Title, (string?)status["metadata"]!["title"]);
+        Assert.True((bool)status["metadata"]!["synthetic"]!);
+        Assert.Equal(FixtureStore.Credit, (string?)status["metadata"]!["sources"]![0]!["credit"]);
         var matrix = await Get("/api/hubs/matrix");
         var pairs = matrix["pairs"]!.AsArray();
         Assert.Equal(2, pairs.Count);
