@@ -135,18 +135,24 @@ public static class DensityCalculator
             }
 
             index.Build();
-            foreach (var building in buildings)
+
+            // Each building's owner and floor area on every core (the index and the blocks are only read), then the
+            // lists in building order, so that the sums are the same as one pass in order.
+            var owners = new int[buildings.Count];
+            var centroids = new Point?[buildings.Count];
+            var floorAreas = new double[buildings.Count];
+            Parallel.For(0, buildings.Count, i =>
             {
+                owners[i] = -1;
+                var building = buildings[i];
                 if (!building.IsResidential)
                 {
-                    continue;
+                    return;
                 }
 
                 var centroid = building.Geometry.Centroid;
-                var floorArea = projection.Project(building.Geometry).Area * building.Floors;
-                var candidates = index.Query(centroid.EnvelopeInternal);
                 var owner = -1;
-                foreach (var c in candidates)
+                foreach (var c in index.Query(centroid.EnvelopeInternal))
                 {
                     if ((owner < 0 || c < owner) && blocks[c].Geometry.Covers(centroid))
                     {
@@ -156,7 +162,16 @@ public static class DensityCalculator
 
                 if (owner >= 0)
                 {
-                    (buildingsByBlock[owner] ??= []).Add((centroid, floorArea));
+                    owners[i] = owner;
+                    centroids[i] = centroid;
+                    floorAreas[i] = projection.Project(building.Geometry).Area * building.Floors;
+                }
+            });
+            for (var i = 0; i < buildings.Count; i++)
+            {
+                if (owners[i] >= 0)
+                {
+                    (buildingsByBlock[owners[i]] ??= []).Add((centroids[i]!, floorAreas[i]));
                 }
             }
         }

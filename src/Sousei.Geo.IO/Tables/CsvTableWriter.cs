@@ -6,7 +6,7 @@ namespace Sousei.Geo.IO.Tables;
 /// Writes one table as CSV (RFC 4180) for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads Japanese
 /// as UTF-8 and not as Shift_JIS), CRLF after every record, a header row in the chosen language, numbers unquoted in
 /// the invariant culture at full precision (round-trip), text quoted only when it holds a comma, a quote or a line
-/// break (quotes doubled), and an empty field for an empty cell. Thread-safe (stateless).
+/// break (quotes doubled), text that would run as a formula prefixed with an apostrophe, and an empty field for an empty cell. Thread-safe (stateless).
 /// </summary>
 public static class CsvTableWriter
 {
@@ -43,12 +43,18 @@ public static class CsvTableWriter
                 }
 
                 var cell = c < row.Count ? row[c] : null;
-                writer.Write(cell is string s ? Field(s) : SheetCells.Text(cell));
+                writer.Write(cell is string s ? Field(Inert(s)) : SheetCells.Text(cell));
             }
 
             writer.Write("\r\n");
         }
     }
+
+    /// <summary>
+    /// A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or CR: CSV injection) gets
+    /// a leading apostrophe, which Excel and LibreOffice show as text; numbers are written as numbers, never through here.
+    /// </summary>
+    internal static string Inert(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     /// <summary>A text field, quoted when it holds a comma, a double quote, CR or LF (RFC 4180 §2.6–2.7).</summary>
     internal static string Field(string text) =>

@@ -31,6 +31,22 @@ public sealed class CsvTableWriterTests
     }
 
     [Fact]
+    public void Text_that_a_spreadsheet_would_run_as_a_formula_is_prefixed_with_an_apostrophe_and_numbers_are_not()
+    {
+        var bytes = Write(TestSheet.Zones(
+            ["=HYPERLINK(\"http://x\")", -3L, -0.5],
+            ["@SUM(A1)", 1L, 1.0],
+            ["+81", 2L, 2.0],
+            ["-区", 4L, 4.0]));
+        var expected = "\uFEFF名前,人口,面積（ha）\r\n"
+            + "\"'=HYPERLINK(\"\"http://x\"\")\",-3,-0.5\r\n"
+            + "'@SUM(A1),1,1\r\n"
+            + "'+81,2,2\r\n"
+            + "'-区,4,4\r\n";
+        Assert.Equal(expected, Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
     public void A_reader_written_from_the_rfc_gets_the_fields_back()
     {
         var records = CsvReadBack.Parse(Write(TestSheet.Zones(["a,b", 1L, 2.0], ["x\"y\r\nz", -5L, 1e-7])));
