@@ -5,11 +5,16 @@ using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
 using Sousei.Geo.IO.Gtfs;
 
-// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit|scenarios [REALDATA_DIR]
-if (args.Length == 0 || args[0] is not ("transit" or "scenarios"))
+// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit|scenarios|deliverables [REALDATA_DIR]
+if (args.Length == 0 || args[0] is not ("transit" or "scenarios" or "deliverables"))
 {
-    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit|scenarios [path to shared/realdata]");
+    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit|scenarios|deliverables [path to shared/realdata]");
     return 2;
+}
+
+if (args[0] == "deliverables")
+{
+    return DeliverablesBench.Run(RepoRoot());
 }
 
 var realdata = args.Length > 1 ? args[1] : FindRealData();
