@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, every system package the tests need that is absent: PostgreSQL 15 +
 # PostGIS 3 (integration tests), GDAL (ogrinfo/ogr2ogr, the OGC API client tests), Node.js + npm (viewer build,
-# geojsonhint), Chromium (viewer test, report PDF), poppler-utils (pdftotext: reading the PDF back), CJK and DejaVu fonts with fontconfig (map images, charts), bc.
+# geojsonhint), Chromium (viewer test, report PDF), poppler-utils (pdftotext: reading the PDF back), GNU time (the corpus's memory budget), CJK and DejaVu fonts with fontconfig (map images, charts), bc.
 # Idempotent: quiet when everything is present; one line per package it installs. Exits 1 with a clear message
 # when it cannot install (not root and no password-less sudo, or apt-get failing).
 #
@@ -16,6 +16,7 @@ have bc || need+=(bc)
 { have node && have npm; } || need+=(nodejs npm)
 have chromium || need+=(chromium)
 { have pdftotext && have pdfinfo; } || need+=(poppler-utils)
+[ -x /usr/bin/time ] || need+=(time)
 { dpkg -s libfontconfig1 >/dev/null 2>&1 || ls /usr/lib/*/libfontconfig.so.1 >/dev/null 2>&1; } || need+=(libfontconfig1)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 { have fc-list && fc-list 2>/dev/null | grep -qi "noto sans cjk\|ipaexgothic"; } || need+=(fonts-noto-cjk)

@@ -36,6 +36,11 @@ internal sealed class CommandArgs
                     value = args[++i];
                 }
 
+                if (value is not null && value.Trim().Length == 0)
+                {
+                    throw new UsageException($"option --{name} is empty; give it a value (or leave the option out for its default)");
+                }
+
                 if (_options.TryGetValue(name, out var earlier))
                 {
                     if (repeatable is null || !repeatable.Contains(name))

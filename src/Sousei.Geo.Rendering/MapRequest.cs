@@ -53,6 +53,11 @@ public sealed record MapRequest(IReadOnlySet<string> Layers, Envelope? Bbox, int
         var height = p.Whole("height", 64, MaxPixels) ?? 900;
         var english = p.Choice("lang", ("ja", false), ("en", true)) ?? false;
         var bbox = p.Bbox("bbox");
+        if (bbox is { } box && (box.Width <= 0 || box.Height <= 0))
+        {
+            p.Add("bbox", RequestProblem.Format, "has no width or no height: a map shows an area (minLon < maxLon, minLat < maxLat)");
+        }
+
         p.ThrowIfAny();
         return new MapRequest(layers, bbox, width, height, english);
     }

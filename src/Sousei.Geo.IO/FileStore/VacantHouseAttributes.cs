@@ -65,7 +65,7 @@ public static class VacantHouseAttributes
 
         var likelihood = Rank("vacancy_likelihood");
         var decay = Rank("decay_rank");
-        var built = get("built_year") is { } rawYear ? AttributeValues.WholeNumber(rawYear, "built_year", 1, problem) : null;
+        var built = get("built_year") is { } rawYear ? AttributeValues.WholeNumber(rawYear, "built_year", 1, problem, HouseholdAttributes.MaximumYear, "the year a house was built") : null;
         var floor = Measure("floor_area_m2");
         var land = Measure("land_area_m2");
         var frontage = Measure("frontage_road_width_m");
