@@ -47,10 +47,12 @@ public static class ServiceApp
         builder.Services.AddSingleton<FeatureCatalog>();
         builder.Services.AddSingleton<StaffAccess>();
         builder.Services.AddSingleton<TileService>();
+        builder.Services.AddSingleton(ConfiguredBasemap.FromConfiguration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.Services.GetRequiredService<City>();
+        app.Services.GetRequiredService<ConfiguredBasemap>();
         app.Services.GetRequiredService<TileService>().WarmUp();
         app.UseRequestGuard();
         app.UseExceptionHandler();

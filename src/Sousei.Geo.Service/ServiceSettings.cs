@@ -24,4 +24,10 @@ public static class ServiceSettings
 
     /// <summary>Apply MakeValid repairs when loading (<c>true</c>/<c>false</c>).</summary>
     public const string Repair = "Sousei:Repair";
+
+    /// <summary>Online basemap: an XYZ tile template, http(s) with <c>{z}</c>, <c>{x}</c>, <c>{y}</c> (default none: no external request).</summary>
+    public const string BasemapUrl = "Sousei:Basemap:Url";
+
+    /// <summary>The attribution the basemap's terms require, shown in the viewer's attribution control.</summary>
+    public const string BasemapAttribution = "Sousei:Basemap:Attribution";
 }

@@ -12,7 +12,7 @@ public static class PopulationBases
 {
     public static PopulationBasis Of(City city, DensityMethod method)
     {
-        if (method != DensityMethod.Households && city.Dataset.TownBlocks.Count > 0 && city.Dataset.TownBlocks.All(b => b.Name.StartsWith("mesh ", StringComparison.Ordinal)))
+        if (method != DensityMethod.Households && UnitsKey(city) == "mesh")
         {
             return PopulationBasis.Census;
         }
@@ -21,6 +21,13 @@ public static class PopulationBases
             ? city.Metadata.PopulationBasis
             : method == DensityMethod.Households ? PopulationBasis.ResidentRegistry : PopulationBasis.Census;
     }
+
+    /// <summary>
+    /// What the store's population units are: <c>mesh</c> when every unit is an e-Stat mesh cell (named
+    /// <c>mesh CODE</c> by the reader), <c>town_blocks</c> (町丁目) otherwise, null when the store has none.
+    /// </summary>
+    public static string? UnitsKey(City city) => city.Dataset.TownBlocks.Count == 0 ? null
+        : city.Dataset.TownBlocks.All(b => b.Name.StartsWith("mesh ", StringComparison.Ordinal)) ? "mesh" : "town_blocks";
 
     /// <summary>The key written in JSON: resident_registry or census.</summary>
     public static string Key(PopulationBasis basis) => basis == PopulationBasis.ResidentRegistry ? "resident_registry" : "census";

@@ -28,6 +28,9 @@ public sealed record RequestProblem(string Parameter, string Code, string Messag
     /// <summary>A layer the analysis needs is absent from the data.</summary>
     public const string MissingLayer = "data.missing_layer";
 
+    /// <summary>No transit stop lies within walking distance (the access radius) of the origin asked for.</summary>
+    public const string NoStopNearby = "data.no_stop_nearby";
+
     /// <summary>True for problems of the data rather than of the request.</summary>
     public bool IsDataProblem => Code.StartsWith("data.", StringComparison.Ordinal);
 

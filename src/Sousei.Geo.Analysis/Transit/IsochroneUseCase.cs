@@ -143,9 +143,22 @@ public sealed class IsochroneUseCase : IAnalysis<IsochroneRequest, IsochroneRepo
         }
 
         var day = city.Transit(request.Transit.Date, request.Transit.Scenarios);
+        if (request.Hub is null && !HasStopWithin(day.Network, origin, request.Transit.AccessRadiusMeters))
+        {
+            // Walking alone is not a transit isochrone: say so rather than answer the walk-only disc.
+            throw new RequestException("lon", RequestProblem.NoStopNearby, FormattableString.Invariant(
+                $"no stop within {request.Transit.AccessRadiusMeters:0.#} m of this point (access_radius): choose a point nearer a stop"));
+        }
+
         var grid = city.Memo(("isochrone", day.Date, request.Transit.Key, origin, request.CellMeters, request.MaxMinutes),
             () => Isochrone.Compute(day.Network, origin, request.Transit.ToOptions(), request.CellMeters, request.MaxMinutes));
         return new IsochroneReport(day.Date, request.Transit.WindowText, request.Hub, grid, request.Shape, request.Minutes);
+    }
+
+    private static bool HasStopWithin(Core.Transit.TransitNetwork network, (double Lon, double Lat) origin, double radiusMeters)
+    {
+        var o = network.Projection.Project(origin.Lon, origin.Lat);
+        return network.Stops.Any(s => ((s.X - o.X) * (s.X - o.X)) + ((s.Y - o.Y) * (s.Y - o.Y)) <= radiusMeters * radiusMeters);
     }
 
     public void WriteJson(Utf8JsonWriter w, IsochroneReport r)

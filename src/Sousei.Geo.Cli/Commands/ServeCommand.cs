@@ -4,6 +4,7 @@ using Sousei.Geo.Analysis;
 using Sousei.Geo.Analysis.Requests;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.Service;
+using Sousei.Geo.Service.Viewer;
 
 namespace Sousei.Geo.Cli.Commands;
 
@@ -16,8 +17,11 @@ internal sealed class ServeCommand : ICommand
 
     public string Usage => """
         sousei serve --data DIR | --db CONN --city CODE [--urls http://127.0.0.1:5080] [--date YYYY-MM-DD]
+                     [--basemap-url TEMPLATE --basemap-attribution TEXT]
           --urls   where to listen (default http://127.0.0.1:5080); the viewer is at /, the API under /api and /ogc
           --date   default GTFS service day of the transit answers (default: the weekday on which the most feeds run, then the most trips)
+          --basemap-url          online XYZ raster tiles under the data, http(s) with {z} {x} {y} (default none: the viewer requests nothing outside the service)
+          --basemap-attribution  the credit its terms require, shown on the map (docs/api.md lists presets: 地理院タイル, OpenStreetMap)
           The staff key that unlocks owner fields comes from the environment (Sousei__StaffApiKey), never the command line.
         """ + "\n" + CliSource.Usage;
 
@@ -35,6 +39,7 @@ internal sealed class ServeCommand : ICommand
         var parameters = new Parameters(n => args.String(n));
         var date = parameters.Date("date");
         parameters.ThrowIfAny();
+        var basemap = BasemapArguments(args);
         var source = CliSource.Open(args, console);
         args.RejectUnknown();
         if (ServeUrls.BindProblem(listen) is { } bind)
@@ -46,7 +51,7 @@ internal sealed class ServeCommand : ICommand
         console.Progress("preparing the city data");
         var city = City.Open(source, CityLayers.All, date);
         ServiceApp.Warm(city);
-        var app = ServiceApp.Create(["--urls", urls], builder => builder.Services.AddSingleton(city));
+        var app = ServiceApp.Create(["--urls", urls, .. basemap], builder => builder.Services.AddSingleton(city));
         try
         {
             app.Start();
@@ -61,5 +66,23 @@ internal sealed class ServeCommand : ICommand
         console.Error.WriteLine($"sousei serve: {city.Description} on {urls} (viewer at /, OGC API at /ogc, OpenAPI at /openapi/v1.json); Ctrl+C stops");
         app.WaitForShutdown();
         return CommandRunner.Ok;
+    }
+
+    /// <summary>The basemap options as service settings; a bad template is a usage error naming the option.</summary>
+    private static string[] BasemapArguments(CommandArgs args)
+    {
+        var url = args.String("basemap-url");
+        var attribution = args.String("basemap-attribution");
+        if (url is null)
+        {
+            return attribution is null ? [] : throw new UsageException("--basemap-attribution: needs --basemap-url");
+        }
+
+        if (Basemap.TemplateProblem(url) is { } problem)
+        {
+            throw new UsageException("--basemap-url: " + problem);
+        }
+
+        return [$"--{ServiceSettings.BasemapUrl}={url}", $"--{ServiceSettings.BasemapAttribution}={attribution ?? ""}"];
     }
 }

@@ -15,7 +15,8 @@ namespace Sousei.Geo.Core.Vacant;
 /// <item><c>max_regional_hub_distance_m</c> — to the nearest regional hub, metres</item>
 /// <item><c>max_frequent_stop_distance_m</c> — to the nearest frequent stop (needs transit inputs)</item>
 /// <item><c>max_minutes_to_central</c> — median transit minutes to the central hub (needs transit inputs)</item>
-/// <item><c>min_floor_area_m2</c>, <c>min_score</c></item>
+/// <item><c>min_floor_area_m2</c>, <c>max_floor_area_m2</c> — floor area, m²; <c>min_built_year</c>, <c>max_built_year</c> — year built, inclusive</item>
+/// <item><c>min_score</c></item>
 /// </list>
 /// A house whose value for a condition is unknown does not match it. The one filter language of the project:
 /// the ranking, the what-if, the export and the viewer's counts all use it; over houses that are not ranked
@@ -28,7 +29,8 @@ public sealed class VacantHouseFilter
     public static IReadOnlyList<string> Keys { get; } =
     [
         "inside", "zone", "decay_rank", "vacancy_likelihood", "status", "max_hub_distance_m", "max_regional_hub_distance_m",
-        "max_frequent_stop_distance_m", "max_minutes_to_central", "min_floor_area_m2", "min_score",
+        "max_frequent_stop_distance_m", "max_minutes_to_central", "min_floor_area_m2", "max_floor_area_m2", "min_built_year",
+        "max_built_year", "min_score",
     ];
 
     /// <summary>The survey statuses a vacant house may have (docs/data-model.md); readers reject any other.</summary>
@@ -209,6 +211,9 @@ public sealed class VacantHouseFilter
                     "max_frequent_stop_distance_m" => h => h.DistanceToFrequentStopMeters is { } d && d <= limit,
                     "max_minutes_to_central" => h => h.MinutesToCentralHub is { } m && m <= limit,
                     "min_floor_area_m2" => h => h.Site.House.FloorAreaSquareMeters is { } a && a >= limit,
+                    "max_floor_area_m2" => h => h.Site.House.FloorAreaSquareMeters is { } a && a <= limit,
+                    "min_built_year" => h => h.Site.House.BuiltYear is { } y && y >= limit,
+                    "max_built_year" => h => h.Site.House.BuiltYear is { } y && y <= limit,
                     _ => h => h.Score is { } score && score >= limit,
                 };
         }

@@ -27,11 +27,17 @@ internal static class RequestGuard
 
     /// <summary>
     /// What the viewer needs and nothing more: its own scripts, styles (OpenLayers sets inline styles), images and
-    /// tiles from the service (data: and blob: for canvas exports), no frames, no plugins.
+    /// tiles from the service (data: and blob: for canvas exports), no frames, no plugins. A configured online basemap's
+    /// origin is added to img-src and connect-src (<see cref="PolicyFor"/>), and only then.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
         + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>The policy with <paramref name="basemapOrigin"/> (scheme, host, port) allowed for images and requests, when not null.</summary>
+    public static string PolicyFor(string? basemapOrigin) => basemapOrigin is null ? ContentSecurityPolicy
+        : ContentSecurityPolicy.Replace("img-src 'self' data: blob:;", $"img-src 'self' data: blob: {basemapOrigin};", StringComparison.Ordinal)
+            .Replace("connect-src 'self';", $"connect-src 'self' {basemapOrigin};", StringComparison.Ordinal);
 
     /// <summary>Default requests a minute one client may make to the expensive endpoints (<see cref="Expensive"/>).</summary>
     public const int DefaultRateLimitPerMinute = 300;
@@ -46,15 +52,16 @@ internal static class RequestGuard
         var limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "local",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        return app.Use(async (context, next) => await Guard(context, next, limiter, perMinute));
+        var policy = PolicyFor(app.ApplicationServices.GetRequiredService<Viewer.ConfiguredBasemap>().Value?.Origin);
+        return app.Use(async (context, next) => await Guard(context, next, limiter, perMinute, policy));
     }
 
-    private static async Task Guard(HttpContext context, RequestDelegate next, PartitionedRateLimiter<HttpContext> limiter, int perMinute)
+    private static async Task Guard(HttpContext context, RequestDelegate next, PartitionedRateLimiter<HttpContext> limiter, int perMinute, string policy)
     {
         var headers = context.Response.Headers;
         headers["X-Content-Type-Options"] = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
-        headers["Content-Security-Policy"] = ContentSecurityPolicy;
+        headers["Content-Security-Policy"] = policy;
         headers["X-Frame-Options"] = "DENY";
 
         var request = context.Request;

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Sousei.Geo.Analysis;
+using Sousei.Geo.Analysis.Density;
 using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Transit;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.IO.GeoJson;
 using Sousei.Geo.Service.Features;
 using Sousei.Geo.Service.Http;
+using Sousei.Geo.Service.Viewer;
 
 namespace Sousei.Geo.Service.Transit;
 
@@ -33,7 +35,7 @@ internal static class TransitEndpoints
         return app;
     }
 
-    private static IResult Status(HttpContext context, City data)
+    private static IResult Status(HttpContext context, City data, ConfiguredBasemap basemap)
     {
         _ = new QueryReader(context.Request, []);
         var d = data.Dataset;
@@ -45,6 +47,7 @@ internal static class TransitEndpoints
             transit = transit is not null,
             service_date = transit?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             town_block_year = data.LatestBlockYear,
+            population_units = PopulationBases.UnitsKey(data),
             extent = e.IsNull ? null : new[] { e.MinX, e.MinY, e.MaxX, e.MaxY },
             layers = Enum.GetValues<CityLayers>().Where(l => l is not (CityLayers.None or CityLayers.All) && data.Has(l)).Select(LayerNames.Key),
             counts = new
@@ -66,6 +69,7 @@ internal static class TransitEndpoints
                 population_basis = IO.FileStore.StoreMetadataFile.BasisKey(data.Metadata.PopulationBasis),
                 sources = data.Metadata.Sources.Select(c => new { layer = c.Layer, credit = c.Credit, licence = c.Licence, url = c.Url, year = c.Year }),
             },
+            basemap = basemap.Value is { } b ? new { url = b.Url, attribution = b.Attribution, format = b.Format, minzoom = b.MinZoom, maxzoom = b.MaxZoom } : null,
             scenarios = transit is null ? [] : data.ScenarioList.Select(s => new { id = s.Id, name = s.Name, description = s.Description, problem = s.Problem }).ToArray(),
         });
     }

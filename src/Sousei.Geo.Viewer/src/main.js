@@ -1,5 +1,6 @@
 // Sousei.Geo viewer: OpenLayers map of the planning layers and vacant houses, served by the service.
-// No basemap and no external requests: every layer comes from the service itself.
+// No external request unless the operator configures an online basemap (/api/status → basemap); without one the
+// wards and buildings of the store are drawn faintly as context.
 import 'ol/ol.css';
 import './style.css';
 import Map from 'ol/Map.js';
@@ -11,11 +12,15 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorTileLayer from 'ol/layer/VectorTile.js';
 import VectorSource from 'ol/source/Vector.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
+import TileLayer from 'ol/layer/Tile.js';
+import XYZ from 'ol/source/XYZ.js';
 import Cluster from 'ol/source/Cluster.js';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
-import { labels, i18n, t, locale } from './i18n.js';
+import { labels, i18n, t, tf, locale } from './i18n.js';
+import { createStaff } from './staff.js';
+import { createSearch } from './search.js';
 import { createWhatIf, filterExpression } from './whatif.js';
 import { createTrendPane } from './trend.js';
 import { createScenarios } from './scenario.js';
@@ -55,6 +60,17 @@ const zoneLayer = new VectorLayer({
   visible: false,
   properties: { key: 'zones' },
 });
+// Context when there is no basemap: ward outlines and names, and buildings from zoom 15, faint and under the data.
+const wardStyle = (f) => (f.get('kind') !== 'ward' ? null : new Style({
+  stroke: new Stroke({ color: 'rgba(60,60,80,0.55)', width: 1.5 }),
+  text: new Text({ text: f.get('name'), font: '13px sans-serif', fill: new Fill({ color: 'rgba(40,40,60,0.75)' }), stroke: new Stroke({ color: 'rgba(255,255,255,0.8)', width: 3 }), overflow: true }),
+}));
+const wardLayer = new VectorLayer({ source: zoneLayer.getSource(), style: wardStyle, visible: false, properties: { key: 'wards' }, zIndex: -1 });
+const buildingStyle = new Style({ fill: new Fill({ color: 'rgba(120,120,130,0.25)' }), stroke: new Stroke({ color: 'rgba(100,100,110,0.35)', width: 0.5 }) });
+const buildingsLayer = new VectorTileLayer({
+  source: new VectorTileSource({ format: new MVT(), url: api('tiles/buildings/') + '{z}/{x}/{y}.mvt', minZoom: 14, maxZoom: 16 }),
+  style: buildingStyle, minZoom: 15, visible: false, properties: { key: 'buildings' }, zIndex: -1,
+});
 const hubLayer = new VectorLayer({
   source: new VectorSource({ url: api('api/hubs'), format: geojson }),
   style: (f) => {
@@ -66,6 +82,8 @@ const hubLayer = new VectorLayer({
     });
   },
   properties: { key: 'hubs' },
+  // Hub names stay readable above the vacant-house clusters.
+  zIndex: 20,
 });
 const stopLayer = new VectorLayer({
   source: new VectorSource({ format: geojson }),
@@ -76,13 +94,15 @@ const stopLayer = new VectorLayer({
   visible: false,
   properties: { key: 'stops' },
 });
+const bandColors = [[15, 'rgba(0,104,55,0.45)'], [30, 'rgba(49,163,84,0.4)'], [45, 'rgba(173,221,142,0.4)'], [Infinity, 'rgba(255,255,204,0.4)']];
 const isochroneLayer = new VectorLayer({
   source: new VectorSource({ format: geojson }),
   style: (f) => {
     const band = f.get('band');
-    const color = band <= 15 ? 'rgba(0,104,55,0.45)' : band <= 30 ? 'rgba(49,163,84,0.4)' : band <= 45 ? 'rgba(173,221,142,0.4)' : 'rgba(255,255,204,0.4)';
-    return new Style({ fill: new Fill({ color }) });
+    if (band == null) return null;
+    return new Style({ fill: new Fill({ color: bandColors.find(([upper]) => band <= upper)[1] }) });
   },
+  properties: { key: 'isochrone' },
 });
 
 const vacantSource = new VectorSource({ format: geojson });
@@ -116,16 +136,21 @@ popupEl.querySelector('.popup-close').addEventListener('click', () => popup.setP
 
 const map = new Map({
   target: 'map',
-  layers: [densityLayer, areaLayer, zoneLayer, isochroneLayer, stopLayer, hubLayer, vacantLayer],
+  layers: [wardLayer, buildingsLayer, densityLayer, areaLayer, zoneLayer, isochroneLayer, stopLayer, hubLayer, vacantLayer],
   overlays: [popup],
-  controls: defaultControls().extend([new ScaleLine()]),
+  // The basemap's terms ask for its credit on the map: the attribution stays open.
+  controls: defaultControls({ attributionOptions: { collapsible: false, collapsed: false } }).extend([new ScaleLine()]),
   view: new View({ center: fromLonLat([130.7079, 32.8032]), zoom: 12, maxZoom: 20 }),
 });
 map.getView().on('change:resolution', () => clusterSource.setDistance(map.getView().getZoom() >= 17 ? 0 : 36));
 
 const layerByKey = Object.fromEntries(map.getLayers().getArray().filter((l) => l.get('key')).map((l) => [l.get('key'), l]));
 document.querySelectorAll('input[data-layer]').forEach((input) => {
-  input.addEventListener('change', () => layerByKey[input.dataset.layer].setVisible(input.checked));
+  input.addEventListener('change', () => {
+    layerByKey[input.dataset.layer].setVisible(input.checked);
+    renderLegend();
+    saveState();
+  });
 });
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -136,11 +161,31 @@ const withScenario = (path) => {
   const q = scenarios.query();
   return q ? path + (path.includes('?') ? '&' : '?') + q : path;
 };
+// The walk to the first stop the viewer asks for (the service's default), so that its message can name it.
+const accessRadiusMeters = 800;
+const mapMessage = document.getElementById('map-message');
+function showMapMessage(text) {
+  mapMessage.textContent = text ?? '';
+  mapMessage.hidden = !text;
+}
+/** The words of a ProblemDetails answer: the viewer's own for the codes it knows in Japanese, else the service's detail. */
+async function problemText(response, fallbackKey) {
+  let problem = {};
+  try { problem = await response.json(); } catch { /* not JSON: the fallback below */ }
+  if (problem.code === 'data.no_stop_nearby' && i18n.lang === 'ja') return tf('noStopNearby', { m: accessRadiusMeters });
+  return problem.detail || problem.title || t(fallbackKey);
+}
 async function loadIsochrone(lon, lat) {
   lastIsochrone = [lon, lat];
-  const response = await fetch(api(withScenario(`api/isochrones?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}`)));
+  const response = await fetch(api(withScenario(`api/isochrones?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}&access_radius=${accessRadiusMeters}`)));
   isochroneLayer.getSource().clear();
-  if (response.ok) isochroneLayer.getSource().addFeatures(geojson.readFeatures(await response.json()));
+  if (response.ok) {
+    showMapMessage(null);
+    isochroneLayer.getSource().addFeatures(geojson.readFeatures(await response.json()));
+  } else {
+    showMapMessage(await problemText(response, 'requestFailed'));
+  }
+  renderLegend();
 }
 const scenarios = createScenarios({
   api, map, geojson, escapeHtml,
@@ -153,15 +198,25 @@ const scenarios = createScenarios({
 const shownFields = ['id', 'vacancy_likelihood', 'decay_rank', 'built_year', 'structure', 'floor_area_m2', 'land_area_m2',
   'frontage_road_width_m', 'survey_date', 'status', 'inside_inducement_area', 'zone', 'nearest_hub',
   'distance_to_nearest_hub_m', 'distance_to_frequent_stop_m'];
+const zoneName = (id) => (status.zones ?? []).find((z) => z.id === id)?.name ?? id;
+const hubName = (id) => hubLayer.getSource().getFeatures().find((h) => h.get('id') === id)?.get('name') ?? id;
 function formatValue(key, value) {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (key === 'decay_rank' || key === 'vacancy_likelihood') return t(value);
   if (key === 'status') return labels[i18n.lang].vacantStatus[value] ?? value;
+  if (key === 'structure') return labels[i18n.lang].structures[value] ?? value;
+  if (key === 'zone') return zoneName(value);
+  if (key === 'nearest_hub') return hubName(value);
+  if (key === 'survey_date') return new Date(value + 'T00:00:00').toLocaleDateString(locale(), { year: 'numeric', month: 'long', day: 'numeric' });
+  if (key.endsWith('_m2')) return `${Number(value).toLocaleString(locale())} m²`;
+  if (key.endsWith('_m')) return `${Number(value).toLocaleString(locale(), { maximumFractionDigits: 1 })} m`;
   return value;
 }
+const unitless = (key) => t(key).replace(/\s*\((m|m²)\)$/, '');
 function showVacant(feature, coordinate) {
-  const rows = shownFields.map((k) => `<tr><th>${escapeHtml(t(k))}</th><td>${escapeHtml(formatValue(k, feature.get(k)))}</td></tr>`).join('');
+  const fields = [...shownFields, ...['owner_name', 'owner_contact'].filter((k) => feature.get(k) != null)];
+  const rows = fields.map((k) => `<tr><th>${escapeHtml(unitless(k))}</th><td>${escapeHtml(formatValue(k, feature.get(k)))}</td></tr>`).join('');
   popupEl.querySelector('.popup-content').innerHTML = `<h3>${escapeHtml(t('vacant'))} ${escapeHtml(feature.getId() ?? feature.get('id'))}</h3><table>${rows}</table>`;
   popupEl.dataset.featureId = feature.get('id');
   popup.setPosition(coordinate);
@@ -197,8 +252,20 @@ function filterQuery() {
   const q = new URLSearchParams();
   const inside = document.getElementById('f-inside').value;
   if (inside) q.set('inside', inside);
-  const ranks = [...document.querySelectorAll('input[name=decay]:checked')].map((i) => i.value);
-  if (ranks.length < 3) q.set('decay_rank', ranks.length ? ranks.join(',') : 'none');
+  const zone = document.getElementById('f-zone').value;
+  if (zone) q.set('zone', zone);
+  const group = (name, key) => {
+    const all = document.querySelectorAll(`input[name=${name}]`);
+    const on = [...all].filter((i) => i.checked).map((i) => i.value);
+    if (on.length < all.length) q.set(key, on.length ? on.join(',') : 'none');
+  };
+  group('decay', 'decay_rank');
+  group('likelihood', 'vacancy_likelihood');
+  group('status', 'status');
+  for (const [id, key] of [['f-built-min', 'min_built_year'], ['f-built-max', 'max_built_year'], ['f-floor-min', 'min_floor_area_m2'], ['f-floor-max', 'max_floor_area_m2']]) {
+    const v = document.getElementById(id).value;
+    if (v !== '') q.set(key, v);
+  }
   const hub = document.getElementById('f-hub').value;
   if (hub !== '') q.set('max_hub_distance_m', hub);
   const stop = document.getElementById('f-stop').value;
@@ -213,7 +280,8 @@ async function loadVacant() {
   const q = filterQuery();
   const countEl = document.getElementById('vacant-count');
   const download = document.getElementById('download');
-  if (q.get('decay_rank') === 'none') {
+  saveState();
+  if ([...q.values()].includes('none')) {
     vacantSource.clear();
     countEl.textContent = '0';
     download.removeAttribute('href');
@@ -225,14 +293,17 @@ async function loadVacant() {
   const expr = filterExpression(q);
   const url = api('api/export/vacant_houses.geojson' + (expr ? '?filter=' + encodeURIComponent(expr) : ''));
   download.href = url;
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: staff.headers() });
   if (seq !== loadSeq) return;
   if (!response.ok) {
     countEl.textContent = '!';
+    showMapMessage(await problemText(response, 'requestFailed'));
     return;
   }
   const features = geojson.readFeatures(await response.json());
   if (q.toString() === '') allVacantById = new globalThis.Map(features.map((f) => [f.get('id'), f]));
+  else features.forEach((f) => allVacantById.set(f.get('id'), f));
+  searchIndex = null;
   vacantSource.clear();
   vacantSource.addFeatures(features);
   popup.setPosition(undefined);
@@ -242,15 +313,43 @@ async function loadVacant() {
   whatIf.onFilterChange();
 }
 
-document.querySelectorAll('.filters input, .filters select').forEach((el) => el.addEventListener('change', loadVacant));
+document.querySelector('.filters').addEventListener('change', loadVacant);
 
+const densityTitle = () => t(status.population_units === 'mesh' ? 'densityMesh' : 'density');
+const row = (swatch, text) => `<div class="legend-row">${swatch}<span>${escapeHtml(text)}</span></div>`;
+const box = (css) => `<span class="swatch" style="${css}"></span>`;
+const dot = (color, size = 12) => `<span class="swatch dot" style="background:${color};width:${size}px;height:${size}px"></span>`;
+/** One legend block per visible layer, in the order they are drawn from the top. */
 function renderLegend() {
-  let previous = '0';
-  document.getElementById('legend-items').innerHTML = densityClasses.map(([upper, color]) => {
-    const label = upper === Infinity ? `≥ ${previous}` : `${previous}–${upper}`;
-    previous = String(upper);
-    return `<div class="legend-row"><span class="swatch" style="background:${color}"></span>${label} ${escapeHtml(t('personsPerHa'))}</div>`;
-  }).join('');
+  const blocks = [];
+  const block = (key, title, rows) => blocks.push(`<div class="legend-block" data-legend="${key}"><h3>${escapeHtml(title)}</h3>${rows.join('')}</div>`);
+  const on = (key) => layerByKey[key]?.getVisible();
+  if (on('vacant')) {
+    block('vacant', t('vacant'), [...['high', 'medium', 'low'].map((r) => row(dot(rankColor[r]), `${t('decay')} ${t(r)}`)), row(dot('rgba(227,26,28,0.8)', 16), t('cluster'))]);
+  }
+  if (on('hubs')) block('hubs', t('hubs'), [row(dot('#6a3d9a', 16), t('hubCentral')), row(dot('#6a3d9a', 12), t('hubRegional'))]);
+  if (on('stops')) block('stops', t('stops'), [row(dot('#33a02c'), t('frequentStop')), row(dot('#b2df8a'), t('otherStop'))]);
+  if (isochroneLayer.getSource().getFeatures().length > 0) {
+    let previous = 0;
+    block('isochrone', t('isochroneBands'), bandColors.map(([upper, color]) => {
+      const text = upper === Infinity ? `> ${previous} ${t('minutes')}` : tf('isochroneBand', { m: upper });
+      previous = upper;
+      return row(box(`background:${color}`), text);
+    }));
+  }
+  if (on('zones')) block('zones', t('zones'), [row(box('border:1.5px dashed #555577;background:none'), t('zones'))]);
+  if (on('area')) block('area', t('area'), [row(box('border:2.5px solid #1f78b4;background:rgba(31,120,180,0.08)'), t('area'))]);
+  if (on('density')) {
+    let previous = '0';
+    block('density', `${densityTitle()} (${t('personsPerHa')})`, densityClasses.map(([upper, color]) => {
+      const label = upper === Infinity ? `≥ ${previous}` : `${previous}–${upper}`;
+      previous = String(upper);
+      return row(box(`background:${color}`), `${label} ${t('personsPerHa')}`);
+    }));
+  }
+  if (on('wards')) block('wards', t('wardOutline'), [row(box('border:1.5px solid rgba(60,60,80,0.55);background:none'), t('wardOutline')), row(box('background:rgba(120,120,130,0.25)'), t('buildingsFaint'))]);
+  if (basemapLayer) block('basemap', t('basemap'), [row('', status.basemap.attribution.replace(/<[^>]*>/g, ''))]);
+  document.getElementById('legend-items').innerHTML = blocks.join('');
 }
 
 // What the store says about itself (GET /api/status → metadata, from its store.json): title, synthetic flag, credits.
@@ -276,7 +375,9 @@ function applyLanguage() {
   document.querySelectorAll('[data-i18n-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
   document.getElementById('lang').textContent = t('toggle');
   document.title = t('title');
+  document.getElementById('density-label').textContent = densityTitle();
   renderLegend();
+  staff.render();
   hubLayer.changed();
   document.getElementById('vacant-count').textContent = (vacantSource.getFeatures().length).toLocaleString(locale());
   renderStoreMeta();
@@ -330,21 +431,169 @@ document.getElementById('panel-toggle').addEventListener('click', (e) => {
   e.currentTarget.setAttribute('aria-expanded', String(open));
 });
 
+// The view, the visible layers and the filters live in the URL's hash (c=lon,lat&z=zoom&l=layers&f=filter query), so a
+// link restores them. The staff key never goes there.
+let restoring = true;
+function saveState() {
+  if (restoring) return;
+  const view = map.getView();
+  const [lon, lat] = toLonLat(view.getCenter());
+  const h = new URLSearchParams();
+  h.set('c', `${lon.toFixed(5)},${lat.toFixed(5)}`);
+  h.set('z', view.getZoom().toFixed(2));
+  h.set('l', [...document.querySelectorAll('input[data-layer]:checked')].map((i) => i.dataset.layer).join(','));
+  const f = filterQuery().toString();
+  if (f) h.set('f', f);
+  history.replaceState(null, '', '#' + h.toString());
+}
+function restoreState() {
+  const h = new URLSearchParams(location.hash.slice(1));
+  if (h.has('l')) {
+    const on = new Set(h.get('l').split(',').filter(Boolean));
+    document.querySelectorAll('input[data-layer]').forEach((i) => {
+      i.checked = on.has(i.dataset.layer);
+      layerByKey[i.dataset.layer].setVisible(i.checked);
+    });
+  }
+  if (h.has('f')) {
+    const f = new URLSearchParams(h.get('f'));
+    document.getElementById('f-inside').value = f.get('inside') ?? '';
+    document.getElementById('f-zone').value = f.get('zone') ?? '';
+    for (const [name, key] of [['decay', 'decay_rank'], ['likelihood', 'vacancy_likelihood'], ['status', 'status']]) {
+      const values = f.has(key) ? new Set(f.get(key).split(',')) : null;
+      document.querySelectorAll(`input[name=${name}]`).forEach((i) => { i.checked = values === null || values.has(i.value); });
+    }
+    for (const [id, key] of [['f-built-min', 'min_built_year'], ['f-built-max', 'max_built_year'], ['f-floor-min', 'min_floor_area_m2'],
+      ['f-floor-max', 'max_floor_area_m2'], ['f-hub', 'max_hub_distance_m'], ['f-stop', 'max_frequent_stop_distance_m']]) {
+      document.getElementById(id).value = f.get(key) ?? '';
+    }
+  }
+  const c = (h.get('c') ?? '').split(',').map(Number);
+  const z = Number(h.get('z'));
+  if (c.length === 2 && c.every(Number.isFinite) && Number.isFinite(z) && h.has('z')) {
+    map.getView().setCenter(fromLonLat(c));
+    map.getView().setZoom(z);
+    return true;
+  }
+  return false;
+}
+map.on('moveend', saveState);
+
+// "Save this view as PNG": the service's map renderer with the current extent, layers, size and language.
+const pngLayers = { density: 'town_blocks', area: 'inducement_area', zones: 'zones', hubs: 'hubs', stops: 'transit_stops', vacant: 'vacant_houses' };
+function mapPngUrl() {
+  const [w, h] = map.getSize();
+  const bbox = transformExtent(map.getView().calculateExtent(), 'EPSG:3857', 'EPSG:4326').map((v) => v.toFixed(6)).join(',');
+  const layers = Object.entries(pngLayers).filter(([k]) => layerByKey[k].getVisible()).map(([, v]) => v);
+  if (buildingsLayer.getVisible() && map.getView().getZoom() >= 15) layers.push('buildings');
+  const clamp = (v) => Math.max(64, Math.min(4000, Math.round(v)));
+  return api(`api/map.png?layers=${layers.join(',')}&bbox=${bbox}&width=${clamp(w)}&height=${clamp(h)}&lang=${i18n.lang}`);
+}
+document.getElementById('save-png').addEventListener('click', async () => {
+  const response = await fetch(mapPngUrl());
+  if (!response.ok) {
+    showMapMessage(await problemText(response, 'pngFailed'));
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'sousei-map.png';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+});
+
+// The basemap: raster XYZ tiles (png, jpg, webp), absolute or relative to the service; vector (mvt) ones are not drawn.
+let basemapLayer = null;
+function addBasemap(b) {
+  if (!b || !['png', 'jpg', 'jpeg', 'webp'].includes(b.format)) return false;
+  basemapLayer = new TileLayer({
+    source: new XYZ({ url: new URL(b.url.replace(/\{/g, '%7B').replace(/\}/g, '%7D'), document.baseURI).toString().replace(/%7B/g, '{').replace(/%7D/g, '}'),
+      attributions: b.attribution, attributionsCollapsible: false, minZoom: b.minzoom ?? 0, maxZoom: b.maxzoom ?? 18, crossOrigin: null }),
+    properties: { key: 'basemap' },
+    zIndex: -2,
+  });
+  map.addLayer(basemapLayer);
+  return true;
+}
+
+// Search: survey ids, population units, zones, hubs and stops.
+const highlightLayer = new VectorLayer({
+  source: new VectorSource(),
+  style: [new Style({ stroke: new Stroke({ color: '#ffffff', width: 6 }), image: new Circle({ radius: 14, stroke: new Stroke({ color: '#ffffff', width: 6 }) }) }),
+    new Style({ stroke: new Stroke({ color: '#d6006f', width: 3 }), image: new Circle({ radius: 14, stroke: new Stroke({ color: '#d6006f', width: 3 }) }) })],
+  zIndex: 30,
+});
+map.addLayer(highlightLayer);
+let searchIndex = null;
+async function searchCandidates() {
+  if (searchIndex) return searchIndex;
+  const read = async (path) => {
+    const r = await fetch(api(path));
+    return r.ok ? geojson.readFeatures(await r.json()) : [];
+  };
+  const [blocks, zones, stops] = await Promise.all([
+    (status.counts?.town_blocks ?? 0) > 0 ? read(`ogc/collections/town_blocks/items?limit=10000&year=${status.town_block_year}`) : [],
+    read('ogc/collections/zones/items?limit=1000'),
+    status.transit ? read('ogc/collections/transit_stops/items?limit=10000') : [],
+  ]);
+  const unitKind = status.population_units === 'mesh' ? 'mesh' : 'block';
+  searchIndex = [
+    ...[...new globalThis.Map([...allVacantById, ...vacantSource.getFeatures().map((f) => [f.get('id'), f])]).values()]
+      .map((f) => ({ kind: 'vacant', id: f.get('id'), name: f.get('id'), feature: f })),
+    ...blocks.map((f) => ({ kind: unitKind, id: f.get('code'), name: f.get('name'), feature: f })),
+    ...zones.map((f) => ({ kind: ['ward', 'hub_area'].includes(f.get('kind')) ? f.get('kind') : 'zone', id: f.get('id'), name: f.get('name'), feature: f })),
+    ...hubLayer.getSource().getFeatures().map((f) => ({ kind: 'hub', id: f.get('id'), name: f.get('name'), feature: f })),
+    ...stops.map((f) => ({ kind: 'stop', id: f.get('stop_id') ?? f.getId(), name: f.get('name'), feature: f })),
+  ];
+  return searchIndex;
+}
+function showFound(r) {
+  const source = highlightLayer.getSource();
+  source.clear();
+  const f = r.feature.clone();
+  source.addFeature(f);
+  document.body.dataset.found = `${r.kind}:${r.id}`;
+  const extent = f.getGeometry().getExtent();
+  map.getView().fit(extent, { padding: [60, 60, 60, 60], maxZoom: r.kind === 'vacant' || r.kind === 'stop' || r.kind === 'hub' ? 17 : 16, duration: 0 });
+  if (r.kind === 'vacant') showVacant(r.feature, f.getGeometry().getType() === 'Point' ? f.getGeometry().getCoordinates() : f.getGeometry().getInteriorPoint().getCoordinates());
+}
+createSearch({ candidates: searchCandidates, show: showFound });
+const staff = createStaff({ onChange: () => { allVacantById = new globalThis.Map(); searchIndex = null; loadVacant(); } });
+
 let status = { transit: false };
 async function start() {
-  renderLegend();
   status = await (await fetch(api('api/status'))).json();
   document.body.classList.toggle('no-transit', !status.transit);
   renderStoreMeta();
+  const zoneSelect = document.getElementById('f-zone');
+  for (const z of status.zones ?? []) zoneSelect.add(new Option(`${z.name} (${t('kind_' + (['ward', 'hub_area'].includes(z.kind) ? z.kind : 'zone'))})`, z.id));
+  const statusBox = document.getElementById('f-status');
+  for (const s of ['vacant', 'listed', 'under_repair', 'specified', 'demolished']) {
+    const label = document.createElement('label');
+    label.innerHTML = `<input type="checkbox" name="status" value="${s}" checked> <span>${escapeHtml(labels[i18n.lang].vacantStatus[s])}</span>`;
+    statusBox.append(label);
+  }
+  const hasBasemap = addBasemap(status.basemap);
+  document.body.dataset.basemap = hasBasemap ? 'true' : 'false';
+  wardLayer.setVisible(!hasBasemap);
+  buildingsLayer.setVisible(!hasBasemap && (status.counts?.buildings ?? 0) > 0);
+  document.getElementById('density-label').textContent = densityTitle();
+  renderLegend();
   if (status.transit) {
     stopLayer.getSource().setUrl(api('ogc/collections/transit_stops/items?limit=10000'));
     stopLayer.getSource().refresh();
   }
   scenarios.setScenarios(status.scenarios);
   const [minLon, minLat, maxLon, maxLat] = status.extent;
-  if (Number.isFinite(minLon)) {
+  const restored = restoreState();
+  if (!restored && Number.isFinite(minLon)) {
     map.getView().fit(transformExtent([minLon, minLat, maxLon, maxLat], 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
   }
+  renderLegend();
+  restoring = false;
   await loadVacant();
   document.body.dataset.ready = 'true';
 }
@@ -356,6 +605,15 @@ window.souseiViewer = {
   highlightSource: whatIf.highlightSource,
   compareSource: scenarios.layer.getSource(),
   hubSource: hubLayer.getSource(),
+  isochroneSource: isochroneLayer.getSource(),
+  layerByKey,
+  mapPngUrl,
+  pixelOfLonLat: (lon, lat) => map.getPixelFromCoordinate(fromLonLat([lon, lat])),
+  centerOn(lon, lat, zoom) {
+    map.getView().setCenter(fromLonLat([lon, lat]));
+    map.getView().setZoom(zoom);
+    map.renderSync();
+  },
   pixelOf(id) {
     const f = vacantSource.getFeatures().find((x) => x.get('id') === id);
     if (!f) return null;

@@ -25,7 +25,7 @@ const delta = (d) => `<span class="delta ${d > 0 ? 'up' : d < 0 ? 'down' : ''}">
 export function filterExpression(query) {
   const parts = [];
   for (const [key, value] of query) {
-    if (key === 'decay_rank' && value === 'none') return null;
+    if (value === 'none') return null;
     parts.push(`${key}=${value.split(',').join('|')}`);
   }
   return parts.join(',');

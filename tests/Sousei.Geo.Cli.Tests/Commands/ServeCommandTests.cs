@@ -32,6 +32,19 @@ public sealed class ServeCommandTests : IDisposable
         Assert.DoesNotContain("   at ", r.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ftp://tiles.example/{z}/{x}/{y}.png", "not an http or https URL template")]
+    [InlineData("tiles/{z}/{x}/{y}.png", "not an http or https URL template")]
+    [InlineData("https://tiles.example/{z}/{x}.png", "lacks {y}")]
+    public void A_bad_basemap_template_is_named_with_exit_2(string template, string message)
+    {
+        var r = CliRun.Run("serve", "--data", _store.Dir, "--basemap-url", template, "--basemap-attribution", "x");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--basemap-url", r.Error, StringComparison.Ordinal);
+        Assert.Contains(message, r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_port_in_use_is_one_line_with_exit_3()
     {

@@ -90,6 +90,10 @@ public class VacantHouseRankingTests
         Assert.Equal(["A", "b-1", "b-2"], r.Houses.Where(f.Matches).Select(h => h.Id));
         Assert.Equal(["A"], r.Houses.Where(VacantHouseFilter.Parse("vacancy_likelihood=高,min_floor_area_m2=100,inside=true").Matches).Select(h => h.Id));
         Assert.Equal(["C"], r.Houses.Where(VacantHouseFilter.Parse("inside=false").Matches).Select(h => h.Id));
+        // Floor areas C 240, A 120, b-1/b-2 60, all built in 1980: a range is two inclusive bounds.
+        Assert.Equal(["A"], r.Houses.Where(VacantHouseFilter.Parse("min_floor_area_m2=61,max_floor_area_m2=120").Matches).Select(h => h.Id));
+        Assert.Equal(4, r.Houses.Count(VacantHouseFilter.Parse("min_built_year=1980,max_built_year=1980").Matches));
+        Assert.DoesNotContain(r.Houses, VacantHouseFilter.Parse("min_built_year=1981").Matches);
 
         // 30 different unknown keys and the same one 10 times: the first 20 distinct problems, each once, and a count of the rest.
         var many = Assert.Throws<ArgumentException>(() => VacantHouseFilter.Parse(string.Join(",", Enumerable.Range(0, 30).Select(i => $"k{i}=1").Concat(Enumerable.Repeat("k0=1", 10)))));

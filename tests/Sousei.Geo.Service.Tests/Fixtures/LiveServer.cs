@@ -22,9 +22,11 @@ internal sealed class LiveServer : IAsyncDisposable
     /// <summary>For example http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; }
 
-    public static async Task<LiveServer> StartAsync(string dataPath)
+    /// <param name="dataPath">The file store.</param>
+    /// <param name="settings">More settings, for example <c>--Sousei:Basemap:Url=…</c>.</param>
+    public static async Task<LiveServer> StartAsync(string dataPath, params string[] settings)
     {
-        var app = ServiceApp.Create(["--urls", "http://127.0.0.1:0", $"--{ServiceSettings.Data}={dataPath}", $"--{ServiceSettings.StaffApiKey}={ServiceFactory.StaffKey}"]);
+        var app = ServiceApp.Create(["--urls", "http://127.0.0.1:0", $"--{ServiceSettings.Data}={dataPath}", $"--{ServiceSettings.StaffApiKey}={ServiceFactory.StaffKey}", .. settings]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LiveServer(app, address.TrimEnd('/'));

@@ -69,6 +69,14 @@ public sealed class TransitEndpointTests(TransitServiceFactory factory) : IClass
         await Problems.AssertBadParameter(await factory.CreateClient().GetAsync("/api/isochrones?lat=32.8"), "lon");
         var detail = await Problems.AssertBadParameter(await factory.CreateClient().GetAsync(FormattableString.Invariant($"/api/isochrones?lon={lon}&lat=0")), "lat");
         Assert.Contains("outside", detail);
+
+        // O + (1400, −400) is inside the data but √(1150² + 920²) ≈ 1,473 m from S1 and √(900² + 2380²) ≈ 2,544 m from S2: no stop within the 800 m walk.
+        var (farLon, farLat) = FixtureStore.LonLat(1400, -400);
+        var far = await factory.CreateClient().GetAsync(FormattableString.Invariant($"/api/isochrones?lon={farLon}&lat={farLat}"));
+        Assert.Equal(HttpStatusCode.NotFound, far.StatusCode);
+        var problem = JsonNode.Parse(await far.Content.ReadAsStringAsync())!;
+        Assert.Equal("data.no_stop_nearby", (string?)problem["code"]);
+        Assert.Contains("no stop within 800 m", (string?)problem["detail"], StringComparison.Ordinal);
     }
 }
 

@@ -20,6 +20,8 @@ public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
         return store;
     }
 
+    private const string BasemapCredit = "テスト背景地図 © stub";
+
     public void Dispose() => _store.Dispose();
 
     [SkippableFact]
@@ -31,12 +33,30 @@ public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
         Assert.True(Directory.Exists(Path.Combine(RepoPaths.Viewer, "node_modules", "playwright-core")), "run npm ci in src/Sousei.Geo.Viewer (the service build does it)");
         Assert.True(Sousei.Geo.Service.Viewer.ViewerEndpoints.IsBuilt, "the viewer bundle is not embedded: the npm build failed when the service was built");
         await using var server = await LiveServer.StartAsync(_store.Path);
-        var result = await ExternalTool.RunAsync("node", [Path.Combine("test", "viewer.test.mjs"), server.BaseUrl, RepoPaths.Artifacts], RepoPaths.Viewer, TimeSpan.FromMinutes(3),
-            new Dictionary<string, string> { ["CHROMIUM_PATH"] = ExternalTool.Find("chromium")! });
+        // The same store behind a second service whose basemap is a stub tile server on 127.0.0.1.
+        await using var tiles = await StubTileServer.StartAsync();
+        await using var withBasemap = await LiveServer.StartAsync(_store.Path, $"--{ServiceSettings.BasemapUrl}={tiles.BaseUrl}/{{z}}/{{x}}/{{y}}.png", $"--{ServiceSettings.BasemapAttribution}={BasemapCredit}");
+        var (farLon, farLat) = FixtureStore.LonLat(1400, -400);
+        var (nearLon, nearLat) = FixtureStore.LonLat(250, 520);
+        var result = await ExternalTool.RunAsync("node", [Path.Combine("test", "viewer.test.mjs"), server.BaseUrl, RepoPaths.Artifacts], RepoPaths.Viewer, TimeSpan.FromMinutes(4),
+            new Dictionary<string, string>
+            {
+                ["CHROMIUM_PATH"] = ExternalTool.Find("chromium")!,
+                ["SOUSEI_BASEMAP_SERVER"] = withBasemap.BaseUrl,
+                ["SOUSEI_BASEMAP_TILES"] = tiles.BaseUrl,
+                ["SOUSEI_BASEMAP_CREDIT"] = BasemapCredit,
+                ["SOUSEI_STAFF_KEY"] = ServiceFactory.StaffKey,
+                ["SOUSEI_OWNER_NAME"] = FixtureStore.OwnerName,
+                ["SOUSEI_OWNER_CONTACT"] = FixtureStore.OwnerContact,
+                // O + (1400, −400): inside the data, no stop within 800 m; O + (250, 520): stop S1.
+                ["SOUSEI_FAR_LONLAT"] = FormattableString.Invariant($"{farLon},{farLat}"),
+                ["SOUSEI_NEAR_LONLAT"] = FormattableString.Invariant($"{nearLon},{nearLat}"),
+            });
         output.WriteLine(result.Out);
         output.WriteLine(result.Error);
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
-        foreach (var screenshot in new[] { "viewer.png", "viewer-whatif.png", "viewer-trend.png", "viewer-scenario.png", "viewer-phone-whatif.png" })
+        Assert.True(tiles.Requests > 0, "the viewer asked the configured basemap for no tile");
+        foreach (var screenshot in new[] { "viewer.png", "viewer-whatif.png", "viewer-trend.png", "viewer-scenario.png", "viewer-phone-whatif.png", "viewer-search.png", "viewer-isochrone-error.png", "viewer-staff.png", "viewer-basemap.png", "viewer-phone-map.png", "viewer-context.png" })
         {
             Assert.True(File.Exists(Path.Combine(RepoPaths.Artifacts, screenshot)), screenshot);
         }
