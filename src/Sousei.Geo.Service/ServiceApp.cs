@@ -3,6 +3,7 @@ using Sousei.Geo.Analysis;
 using Sousei.Geo.Analysis.Sources;
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Model;
+using Sousei.Geo.Service.Basemap;
 using Sousei.Geo.Service.Density;
 using Sousei.Geo.Service.Export;
 using Sousei.Geo.Service.Features;
@@ -47,6 +48,7 @@ public static class ServiceApp
         builder.Services.AddSingleton<FeatureCatalog>();
         builder.Services.AddSingleton<StaffAccess>();
         builder.Services.AddSingleton<TileService>();
+        builder.Services.AddSingleton<BasemapFile>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -76,6 +78,7 @@ public static class ServiceApp
         app.MapOgcFeatures();
         app.MapExport();
         app.MapTiles();
+        app.MapBasemap();
         app.MapImages();
         app.MapVacantAnalysis();
         return app;

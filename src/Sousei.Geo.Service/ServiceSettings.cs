@@ -24,4 +24,7 @@ public static class ServiceSettings
 
     /// <summary>Apply MakeValid repairs when loading (<c>true</c>/<c>false</c>).</summary>
     public const string Repair = "Sousei:Repair";
+
+    /// <summary>Offline basemap file (<c>.mbtiles</c> or <c>.pmtiles</c>) served at <c>/basemap/{z}/{x}/{y}</c>.</summary>
+    public const string BasemapFile = "Sousei:Basemap:File";
 }

@@ -18,6 +18,7 @@ internal sealed class ServeCommand : ICommand
         sousei serve --data DIR | --db CONN --city CODE [--urls http://127.0.0.1:5080] [--date YYYY-MM-DD]
           --urls   where to listen (default http://127.0.0.1:5080); the viewer is at /, the API under /api and /ogc
           --date   default GTFS service day of the transit answers (default: the weekday on which the most feeds run, then the most trips)
+          --basemap-file FILE.mbtiles|FILE.pmtiles   an offline basemap served at /basemap/{z}/{x}/{y} and shown by the viewer
           The staff key that unlocks owner fields comes from the environment (Sousei__StaffApiKey), never the command line.
         """ + "\n" + CliSource.Usage;
 
@@ -35,6 +36,7 @@ internal sealed class ServeCommand : ICommand
         var parameters = new Parameters(n => args.String(n));
         var date = parameters.Date("date");
         parameters.ThrowIfAny();
+        var basemap = BasemapOption(args.String("basemap-file"));
         var source = CliSource.Open(args, console);
         args.RejectUnknown();
         if (ServeUrls.BindProblem(listen) is { } bind)
@@ -46,7 +48,7 @@ internal sealed class ServeCommand : ICommand
         console.Progress("preparing the city data");
         var city = City.Open(source, CityLayers.All, date);
         ServiceApp.Warm(city);
-        var app = ServiceApp.Create(["--urls", urls], builder => builder.Services.AddSingleton(city));
+        var app = ServiceApp.Create(["--urls", urls, .. basemap], builder => builder.Services.AddSingleton(city));
         try
         {
             app.Start();
@@ -61,5 +63,25 @@ internal sealed class ServeCommand : ICommand
         console.Error.WriteLine($"sousei serve: {city.Description} on {urls} (viewer at /, OGC API at /ogc, OpenAPI at /openapi/v1.json); Ctrl+C stops");
         app.WaitForShutdown();
         return CommandRunner.Ok;
+    }
+
+    /// <summary>The service's arguments for <c>--basemap-file</c>, after opening the file once so that a bad one is exit 2 naming it.</summary>
+    private static string[] BasemapOption(string? path)
+    {
+        if (path is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            using var archive = IO.Tiles.TileArchive.Open(path);
+        }
+        catch (IO.Tiles.TileArchiveException e)
+        {
+            throw new UsageException($"--basemap-file: {e.Message}");
+        }
+
+        return ["--" + ServiceSettings.BasemapFile, Path.GetFullPath(path)];
     }
 }

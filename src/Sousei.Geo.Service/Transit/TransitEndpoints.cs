@@ -5,6 +5,7 @@ using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Transit;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.IO.GeoJson;
+using Sousei.Geo.Service.Basemap;
 using Sousei.Geo.Service.Features;
 using Sousei.Geo.Service.Http;
 
@@ -33,7 +34,7 @@ internal static class TransitEndpoints
         return app;
     }
 
-    private static IResult Status(HttpContext context, City data)
+    private static IResult Status(HttpContext context, City data, BasemapFile basemapFile)
     {
         _ = new QueryReader(context.Request, []);
         var d = data.Dataset;
@@ -66,6 +67,7 @@ internal static class TransitEndpoints
                 population_basis = IO.FileStore.StoreMetadataFile.BasisKey(data.Metadata.PopulationBasis),
                 sources = data.Metadata.Sources.Select(c => new { layer = c.Layer, credit = c.Credit, licence = c.Licence, url = c.Url, year = c.Year }),
             },
+            basemap = basemapFile.StatusEntry,
             scenarios = transit is null ? [] : data.ScenarioList.Select(s => new { id = s.Id, name = s.Name, description = s.Description, problem = s.Problem }).ToArray(),
         });
     }
