@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, every system package the tests need that is absent: PostgreSQL 15 +
 # PostGIS 3 (integration tests), GDAL (ogrinfo/ogr2ogr, the OGC API client tests), Node.js + npm (viewer build,
-# geojsonhint), Chromium (viewer test, report PDF), poppler-utils (pdftotext: reading the PDF back), GNU time (the corpus's memory budget), CJK and DejaVu fonts with fontconfig (map images, charts), bc.
+# geojsonhint), Chromium (viewer test, report PDF), poppler-utils (pdftotext: reading the PDF back), GNU time (the corpus's memory budget), sqlite3 (reading MBTiles back), CJK and DejaVu fonts with fontconfig (map images, charts), bc.
 # Idempotent: quiet when everything is present; one line per package it installs. Exits 1 with a clear message
 # when it cannot install (not root and no password-less sudo, or apt-get failing).
 #
@@ -11,6 +11,7 @@ set -uo pipefail
 need=()
 have() { command -v "$1" >/dev/null 2>&1; }
 have bc || need+=(bc)
+have sqlite3 || need+=(sqlite3)
 { [ -x /usr/lib/postgresql/15/bin/initdb ] && [ -f /usr/share/postgresql/15/extension/postgis.control ]; } || need+=(postgresql-15 postgresql-15-postgis-3)
 { have ogr2ogr && have ogrinfo; } || need+=(gdal-bin)
 { have node && have npm; } || need+=(nodejs npm)

@@ -3,6 +3,7 @@ using Sousei.Geo.Analysis;
 using Sousei.Geo.Analysis.Sources;
 using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Core.Model;
+using Sousei.Geo.Service.Basemap;
 using Sousei.Geo.Service.Density;
 using Sousei.Geo.Service.Export;
 using Sousei.Geo.Service.Features;
@@ -48,6 +49,7 @@ public static class ServiceApp
         builder.Services.AddSingleton<StaffAccess>();
         builder.Services.AddSingleton<TileService>();
         builder.Services.AddSingleton(ConfiguredBasemap.FromConfiguration);
+        builder.Services.AddSingleton<BasemapFile>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -78,6 +80,7 @@ public static class ServiceApp
         app.MapOgcFeatures();
         app.MapExport();
         app.MapTiles();
+        app.MapBasemap();
         app.MapImages();
         app.MapVacantAnalysis();
         return app;

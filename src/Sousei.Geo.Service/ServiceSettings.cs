@@ -30,4 +30,7 @@ public static class ServiceSettings
 
     /// <summary>The attribution the basemap's terms require, shown in the viewer's attribution control.</summary>
     public const string BasemapAttribution = "Sousei:Basemap:Attribution";
+
+    /// <summary>Offline basemap file (<c>.mbtiles</c> or <c>.pmtiles</c>) served at <c>/basemap/{z}/{x}/{y}</c>.</summary>
+    public const string BasemapFile = "Sousei:Basemap:File";
 }

@@ -29,6 +29,7 @@ internal static class CommandRegistry
         new ExportVacant(),
         new ExportLayers(),
         new MapCommand(),
+        new TilesCommand(),
         new ServeCommand(),
         new DemoDataCommand(),
         new DbCommand(),

@@ -22,6 +22,7 @@ internal sealed class ServeCommand : ICommand
           --date   default GTFS service day of the transit answers (default: the weekday on which the most feeds run, then the most trips)
           --basemap-url          online XYZ raster tiles under the data, http(s) with {z} {x} {y} (default none: the viewer requests nothing outside the service)
           --basemap-attribution  the credit its terms require, shown on the map (docs/api.md lists presets: 地理院タイル, OpenStreetMap)
+          --basemap-file FILE.mbtiles|FILE.pmtiles   an offline basemap served at /basemap/{z}/{x}/{y} and shown by the viewer
           The staff key that unlocks owner fields comes from the environment (Sousei__StaffApiKey), never the command line.
         """ + "\n" + CliSource.Usage;
 
@@ -39,7 +40,7 @@ internal sealed class ServeCommand : ICommand
         var parameters = new Parameters(n => args.String(n));
         var date = parameters.Date("date");
         parameters.ThrowIfAny();
-        var basemap = BasemapArguments(args);
+        string[] basemap = [.. BasemapArguments(args), .. BasemapOption(args.String("basemap-file"))];
         var source = CliSource.Open(args, console);
         args.RejectUnknown();
         if (ServeUrls.BindProblem(listen) is { } bind)
@@ -84,5 +85,25 @@ internal sealed class ServeCommand : ICommand
         }
 
         return [$"--{ServiceSettings.BasemapUrl}={url}", $"--{ServiceSettings.BasemapAttribution}={attribution ?? ""}"];
+    }
+
+    /// <summary>The service's arguments for <c>--basemap-file</c>, after opening the file once so that a bad one is exit 2 naming it.</summary>
+    private static string[] BasemapOption(string? path)
+    {
+        if (path is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            using var archive = IO.Tiles.TileArchive.Open(path);
+        }
+        catch (IO.Tiles.TileArchiveException e)
+        {
+            throw new UsageException($"--basemap-file: {e.Message}");
+        }
+
+        return ["--" + ServiceSettings.BasemapFile, Path.GetFullPath(path)];
     }
 }

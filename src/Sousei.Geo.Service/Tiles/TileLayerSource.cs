@@ -36,6 +36,29 @@ internal sealed class TileLayerSource
 
     public void Build() => _index.Build();
 
+    /// <summary>Attribute names over all features, with TileJSON types: <c>String</c>, <c>Boolean</c> or <c>Number</c>.</summary>
+    public IReadOnlyDictionary<string, string> Fields()
+    {
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, attributes) in _features)
+        {
+            foreach (var name in attributes.GetNames())
+            {
+                if (!fields.ContainsKey(name))
+                {
+                    fields[name] = attributes[name] switch
+                    {
+                        string => "String",
+                        bool => "Boolean",
+                        _ => "Number",
+                    };
+                }
+            }
+        }
+
+        return fields;
+    }
+
     /// <summary>Features whose envelope meets <paramref name="envelope"/>, in insertion order.</summary>
     public IEnumerable<(Geometry Geometry, AttributesTable Attributes)> Query(Envelope envelope)
     {

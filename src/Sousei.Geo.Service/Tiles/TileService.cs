@@ -88,8 +88,17 @@ public sealed class TileService
     /// <summary>Renders one tile so that the MVT writer (protobuf-net) and NTS are initialised before the first request.</summary>
     public void WarmUp() => Render("vacant_houses", 0, 0, 0);
 
+    /// <summary>Every layer a city can offer, in the order a tile package stacks them; <c>transit_stops</c> only with GTFS.</summary>
+    public static IReadOnlyList<string> AllLayerNames { get; } = ["households", "town_blocks", "buildings", "vacant_houses", "transit_stops"];
+
     /// <summary>Names of the layers offered.</summary>
     public IReadOnlyCollection<string> LayerNames => _layers.Keys;
+
+    /// <summary>The lowest zoom at which <paramref name="layer"/> has features (empty tiles below it).</summary>
+    public int MinZoomOf(string layer) => _layers[layer].MinZoom;
+
+    /// <summary>The attribute names of <paramref name="layer"/> and their TileJSON types (<c>String</c>, <c>Number</c>, <c>Boolean</c>).</summary>
+    public IReadOnlyDictionary<string, string> FieldsOf(string layer) => _layers[layer].Fields();
 
     /// <summary>A rendered tile: protobuf bytes and its strong ETag.</summary>
     public sealed record Tile(byte[] Body, string ETag, int FeatureCount);
@@ -126,7 +135,11 @@ public sealed class TileService
         return new Envelope(x / n * 360 - 180, (x + 1) / n * 360 - 180, Lat(y + 1, n), Lat(y, n));
     }
 
-    private Tile Render(string layerName, int z, int x, int y)
+    /// <summary>
+    /// Renders one tile without the cache: what <see cref="Get"/> serves, and what <c>sousei tiles</c> packages.
+    /// Arguments must be valid: a layer of <see cref="LayerNames"/>, z from 0 to <see cref="MaxZoom"/>, x and y inside the zoom.
+    /// </summary>
+    public Tile Render(string layerName, int z, int x, int y)
     {
         var source = layerName == "households" ? _households[HouseholdGrid.LevelForZoom(z)] : _layers[layerName];
         var vectorTile = new VectorTile { TileId = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(x, y, z).Id };

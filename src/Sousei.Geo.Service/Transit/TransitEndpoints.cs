@@ -6,6 +6,7 @@ using Sousei.Geo.Analysis.Json;
 using Sousei.Geo.Analysis.Transit;
 using Sousei.Geo.Core.Model;
 using Sousei.Geo.IO.GeoJson;
+using Sousei.Geo.Service.Basemap;
 using Sousei.Geo.Service.Features;
 using Sousei.Geo.Service.Http;
 using Sousei.Geo.Service.Viewer;
@@ -35,7 +36,7 @@ internal static class TransitEndpoints
         return app;
     }
 
-    private static IResult Status(HttpContext context, City data, ConfiguredBasemap basemap)
+    private static IResult Status(HttpContext context, City data, ConfiguredBasemap basemap, BasemapFile basemapFile)
     {
         _ = new QueryReader(context.Request, []);
         var d = data.Dataset;
@@ -69,7 +70,7 @@ internal static class TransitEndpoints
                 population_basis = IO.FileStore.StoreMetadataFile.BasisKey(data.Metadata.PopulationBasis),
                 sources = data.Metadata.Sources.Select(c => new { layer = c.Layer, credit = c.Credit, licence = c.Licence, url = c.Url, year = c.Year }),
             },
-            basemap = basemap.Value is { } b ? new { url = b.Url, attribution = b.Attribution, format = b.Format, minzoom = b.MinZoom, maxzoom = b.MaxZoom } : null,
+            basemap = basemapFile.StatusEntry ?? (basemap.Value is { } b ? new { url = b.Url, attribution = b.Attribution, format = b.Format, minzoom = b.MinZoom, maxzoom = b.MaxZoom } : null),
             scenarios = transit is null ? [] : data.ScenarioList.Select(s => new { id = s.Id, name = s.Name, description = s.Description, problem = s.Problem }).ToArray(),
         });
     }
