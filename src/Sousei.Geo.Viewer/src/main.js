@@ -505,16 +505,60 @@ document.getElementById('save-png').addEventListener('click', async () => {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 });
 
-// The basemap: raster XYZ tiles (png, jpg, webp), absolute or relative to the service; vector (mvt) ones are not drawn.
+// The basemap: raster XYZ tiles (png, jpg, webp) or vector tiles (mvt) drawn with the default style below, absolute or
+// relative to the service (an offline file is served at basemap/{z}/{x}/{y}).
 let basemapLayer = null;
+let basemapTilesLoaded = 0;
+const absoluteTemplate = (url) => new URL(url.replace(/\{/g, '%7B').replace(/\}/g, '%7D'), document.baseURI).toString().replace(/%7B/g, '{').replace(/%7D/g, '}');
+
+// The default style of a vector basemap (docs/api.md, "Vector basemap style"): by the source layer's name, as the common
+// schemas (OpenMapTiles, Protomaps, Shortbread) call them; any other layer draws as neutral grey.
+const basemapStyles = {
+  water: new Style({ fill: new Fill({ color: '#c6dcea' }), stroke: new Stroke({ color: '#a9c8dc', width: 1 }) }),
+  green: new Style({ fill: new Fill({ color: '#e4eedb' }) }),
+  land: new Style({ fill: new Fill({ color: '#f1efe9' }) }),
+  building: new Style({ fill: new Fill({ color: '#ddd6ce' }), stroke: new Stroke({ color: '#cbc2b8', width: 0.5 }) }),
+  road: new Style({ stroke: new Stroke({ color: '#ffffff', width: 2.5 }) }),
+  roadCasing: new Style({ stroke: new Stroke({ color: '#c9c4bc', width: 4 }), zIndex: -1 }),
+  rail: new Style({ stroke: new Stroke({ color: '#9a9a9a', width: 1.5, lineDash: [6, 4] }) }),
+  boundary: new Style({ stroke: new Stroke({ color: '#9b8fb0', width: 1, lineDash: [4, 3] }) }),
+  polygon: new Style({ fill: new Fill({ color: 'rgba(200, 200, 200, 0.35)' }), stroke: new Stroke({ color: '#c4c4c4', width: 0.5 }) }),
+  line: new Style({ stroke: new Stroke({ color: '#b5b5b5', width: 1 }) }),
+  point: new Style({ image: new Circle({ radius: 2, fill: new Fill({ color: '#9a9a9a' }) }) }),
+};
+function basemapStyle(feature) {
+  const layer = String(feature.get('layer') ?? '').toLowerCase();
+  const type = feature.getGeometry()?.getType() ?? '';
+  const kind = String(feature.get('class') ?? feature.get('kind') ?? '').toLowerCase();
+  if (/water|ocean|river|lake/.test(layer) || /water|river|lake/.test(kind)) return basemapStyles.water;
+  if (/park|wood|forest|grass|green|natural|landcover/.test(layer + ' ' + kind)) return basemapStyles.green;
+  if (/building/.test(layer)) return basemapStyles.building;
+  if (/rail/.test(layer + ' ' + kind)) return basemapStyles.rail;
+  if (/road|transportation|highway|street/.test(layer)) return [basemapStyles.roadCasing, basemapStyles.road];
+  if (/boundar|admin/.test(layer)) return basemapStyles.boundary;
+  if (/landuse|earth|land/.test(layer)) return basemapStyles.land;
+  if (/place|poi|label/.test(layer)) {
+    const name = feature.get('name:ja') ?? feature.get('name');
+    return name ? new Style({ text: new Text({ text: String(name), font: '11px sans-serif', fill: new Fill({ color: '#555555' }), stroke: new Stroke({ color: '#ffffff', width: 3 }) }) }) : null;
+  }
+  return type.includes('Polygon') ? basemapStyles.polygon : type.includes('Line') ? basemapStyles.line : basemapStyles.point;
+}
+
 function addBasemap(b) {
-  if (!b || !['png', 'jpg', 'jpeg', 'webp'].includes(b.format)) return false;
-  basemapLayer = new TileLayer({
-    source: new XYZ({ url: new URL(b.url.replace(/\{/g, '%7B').replace(/\}/g, '%7D'), document.baseURI).toString().replace(/%7B/g, '{').replace(/%7D/g, '}'),
-      attributions: b.attribution, attributionsCollapsible: false, minZoom: b.minzoom ?? 0, maxZoom: b.maxzoom ?? 18, crossOrigin: null }),
-    properties: { key: 'basemap' },
-    zIndex: -2,
-  });
+  if (!b) return false;
+  const common = { url: absoluteTemplate(b.url), attributions: b.attribution, attributionsCollapsible: false, minZoom: b.minzoom ?? 0, maxZoom: b.maxzoom ?? 18 };
+  if (b.format === 'mvt') {
+    const source = new VectorTileSource({ ...common, format: new MVT() });
+    source.on('tileloadend', () => { basemapTilesLoaded++; });
+    basemapLayer = new VectorTileLayer({ source, style: basemapStyle, declutter: true, properties: { key: 'basemap' }, zIndex: -2 });
+  } else if (['png', 'jpg', 'jpeg', 'webp'].includes(b.format)) {
+    const source = new XYZ({ ...common, crossOrigin: null });
+    source.on('tileloadend', () => { basemapTilesLoaded++; });
+    basemapLayer = new TileLayer({ source, properties: { key: 'basemap' }, zIndex: -2 });
+  } else {
+    return false;
+  }
+
   map.addLayer(basemapLayer);
   return true;
 }
@@ -601,6 +645,8 @@ async function start() {
 // Hooks for the headless-browser test and for scripting from the console.
 window.souseiViewer = {
   map,
+  basemapTilesLoaded: () => basemapTilesLoaded,
+  basemapFeatures: () => (basemapLayer && basemapLayer.getFeaturesInExtent ? basemapLayer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize())).length : 0),
   vacantSource,
   highlightSource: whatIf.highlightSource,
   compareSource: scenarios.layer.getSource(),

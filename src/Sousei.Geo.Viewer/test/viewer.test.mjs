@@ -515,6 +515,25 @@ try {
     await bm.screenshot({ path: join(artifacts, 'viewer-basemap.png') });
     await bm.close();
   }
+
+  // A third service whose basemap is an offline PMTiles of vector tiles (sousei tiles): drawn with the default style.
+  if (env.SOUSEI_VECTOR_BASEMAP_SERVER) {
+    const vb = await context.newPage();
+    const answers = [];
+    vb.on('console', (msg) => { if (msg.type() === 'error') errors.push('vector basemap page: ' + msg.text()); });
+    vb.on('pageerror', (e) => errors.push('vector basemap page: ' + String(e)));
+    vb.on('response', (r) => { if (r.url().includes('/basemap/') && !r.url().endsWith('metadata.json')) answers.push(r.status()); });
+    await vb.goto(env.SOUSEI_VECTOR_BASEMAP_SERVER + '/', { waitUntil: 'load' });
+    await vb.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await vb.waitForTimeout(2500);
+    const vState = await vb.evaluate(() => ({ basemap: document.body.dataset.basemap, loaded: window.souseiViewer.basemapTilesLoaded(), features: window.souseiViewer.basemapFeatures() }));
+    const vCredit = (await vb.textContent('.ol-attribution')) ?? '';
+    check('an offline vector basemap is fetched from /basemap and drawn with the default style',
+      vState.basemap === 'true' && answers.length > 0 && answers.every((s) => s === 200 || s === 204) && vState.loaded > 0 && vState.features > 0, JSON.stringify({ ...vState, answers: answers.length }));
+    check('the vector basemap credit is shown', vCredit.includes(env.SOUSEI_VECTOR_BASEMAP_CREDIT ?? '\u0000'), vCredit);
+    await vb.screenshot({ path: join(artifacts, 'viewer-vector-basemap.png') });
+    await vb.close();
+  }
 } finally {
   await browser.close();
 }

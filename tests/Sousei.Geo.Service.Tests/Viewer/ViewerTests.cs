@@ -36,6 +36,11 @@ public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
         // The same store behind a second service whose basemap is a stub tile server on 127.0.0.1.
         await using var tiles = await StubTileServer.StartAsync();
         await using var withBasemap = await LiveServer.StartAsync(_store.Path, $"--{ServiceSettings.BasemapUrl}={tiles.BaseUrl}/{{z}}/{{x}}/{{y}}.png", $"--{ServiceSettings.BasemapAttribution}={BasemapCredit}");
+        // And a third whose basemap is an offline PMTiles of the store's own vector tiles (sousei tiles).
+        var pmtiles = Path.Combine(Path.GetTempPath(), $"sousei-basemap-{Guid.NewGuid():N}.pmtiles");
+        var packed = await ExternalTool.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "sousei.dll"), "tiles", "--data", _store.Path, "--out", pmtiles, "--minzoom", "10", "--maxzoom", "16"]);
+        Assert.True(packed.ExitCode == 0, packed.Out + packed.Error);
+        await using var withVectorBasemap = await LiveServer.StartAsync(_store.Path, $"--{ServiceSettings.BasemapFile}={pmtiles}");
         var (farLon, farLat) = FixtureStore.LonLat(1400, -400);
         var (nearLon, nearLat) = FixtureStore.LonLat(250, 520);
         var result = await ExternalTool.RunAsync("node", [Path.Combine("test", "viewer.test.mjs"), server.BaseUrl, RepoPaths.Artifacts], RepoPaths.Viewer, TimeSpan.FromMinutes(4),
@@ -45,6 +50,9 @@ public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
                 ["SOUSEI_BASEMAP_SERVER"] = withBasemap.BaseUrl,
                 ["SOUSEI_BASEMAP_TILES"] = tiles.BaseUrl,
                 ["SOUSEI_BASEMAP_CREDIT"] = BasemapCredit,
+                ["SOUSEI_VECTOR_BASEMAP_SERVER"] = withVectorBasemap.BaseUrl,
+                // The file's own attribution (the store's credits, written by sousei tiles) is the one shown.
+                ["SOUSEI_VECTOR_BASEMAP_CREDIT"] = FixtureStore.Credit,
                 ["SOUSEI_STAFF_KEY"] = ServiceFactory.StaffKey,
                 ["SOUSEI_OWNER_NAME"] = FixtureStore.OwnerName,
                 ["SOUSEI_OWNER_CONTACT"] = FixtureStore.OwnerContact,
@@ -52,11 +60,12 @@ public sealed class ViewerTests(ITestOutputHelper output) : IDisposable
                 ["SOUSEI_FAR_LONLAT"] = FormattableString.Invariant($"{farLon},{farLat}"),
                 ["SOUSEI_NEAR_LONLAT"] = FormattableString.Invariant($"{nearLon},{nearLat}"),
             });
+        File.Delete(pmtiles);
         output.WriteLine(result.Out);
         output.WriteLine(result.Error);
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
         Assert.True(tiles.Requests > 0, "the viewer asked the configured basemap for no tile");
-        foreach (var screenshot in new[] { "viewer.png", "viewer-whatif.png", "viewer-trend.png", "viewer-scenario.png", "viewer-phone-whatif.png", "viewer-search.png", "viewer-isochrone-error.png", "viewer-staff.png", "viewer-basemap.png", "viewer-phone-map.png", "viewer-context.png" })
+        foreach (var screenshot in new[] { "viewer.png", "viewer-whatif.png", "viewer-trend.png", "viewer-scenario.png", "viewer-phone-whatif.png", "viewer-search.png", "viewer-isochrone-error.png", "viewer-staff.png", "viewer-basemap.png", "viewer-phone-map.png", "viewer-context.png", "viewer-vector-basemap.png" })
         {
             Assert.True(File.Exists(Path.Combine(RepoPaths.Artifacts, screenshot)), screenshot);
         }
