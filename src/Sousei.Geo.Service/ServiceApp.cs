@@ -83,6 +83,7 @@ public static class ServiceApp
         app.MapBasemap();
         app.MapImages();
         app.MapVacantAnalysis();
+        app.MapStaff();
         return app;
     }
 

@@ -43,7 +43,7 @@ internal static class RequestGuard
     public const int DefaultRateLimitPerMinute = 300;
 
     /// <summary>The endpoints that compute per request (what-if, isochrones, compare, exports, report documents): limited per client address.</summary>
-    public static readonly string[] Expensive = ["/api/vacant/whatif", "/api/isochrones", "/api/compare", "/api/export/", "/api/report.html", "/api/report.pdf"];
+    public static readonly string[] Expensive = ["/api/vacant/whatif", "/api/isochrones", "/api/compare", "/api/export/", "/api/report.html", "/api/report.pdf", "/api/staff"];
 
     public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app)
     {

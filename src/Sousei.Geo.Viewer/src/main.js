@@ -381,6 +381,7 @@ function applyLanguage() {
   hubLayer.changed();
   document.getElementById('vacant-count').textContent = (vacantSource.getFeatures().length).toLocaleString(locale());
   renderStoreMeta();
+  document.querySelectorAll('[data-status-label]').forEach((el) => { el.textContent = labels[i18n.lang].vacantStatus[el.dataset.statusLabel]; });
   whatIf.applyLanguage();
   trendPane.applyLanguage();
   scenarios.applyLanguage();
@@ -605,7 +606,7 @@ function showFound(r) {
   if (r.kind === 'vacant') showVacant(r.feature, f.getGeometry().getType() === 'Point' ? f.getGeometry().getCoordinates() : f.getGeometry().getInteriorPoint().getCoordinates());
 }
 createSearch({ candidates: searchCandidates, show: showFound });
-const staff = createStaff({ onChange: () => { allVacantById = new globalThis.Map(); searchIndex = null; loadVacant(); } });
+const staff = createStaff({ api, onChange: () => { allVacantById = new globalThis.Map(); searchIndex = null; loadVacant(); } });
 
 let status = { transit: false };
 async function start() {
@@ -617,7 +618,7 @@ async function start() {
   const statusBox = document.getElementById('f-status');
   for (const s of ['vacant', 'listed', 'under_repair', 'specified', 'demolished']) {
     const label = document.createElement('label');
-    label.innerHTML = `<input type="checkbox" name="status" value="${s}" checked> <span>${escapeHtml(labels[i18n.lang].vacantStatus[s])}</span>`;
+    label.innerHTML = `<input type="checkbox" name="status" value="${s}" checked> <span data-status-label="${s}">${escapeHtml(labels[i18n.lang].vacantStatus[s])}</span>`;
     statusBox.append(label);
   }
   const hasBasemap = addBasemap(status.basemap);

@@ -4,7 +4,7 @@ import { t } from './i18n.js';
 
 const storageKey = 'sousei.staffKey';
 
-export function createStaff({ onChange }) {
+export function createStaff({ onChange, api = (p) => p }) {
   const dialog = document.getElementById('staff-dialog');
   const input = document.getElementById('staff-key');
   const state = document.getElementById('staff-state');
@@ -19,9 +19,24 @@ export function createStaff({ onChange }) {
     dialog.showModal();
     input.focus();
   });
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue === 'apply' && input.value.trim() !== '') sessionStorage.setItem(storageKey, input.value.trim());
-    else if (dialog.returnValue === 'clear') sessionStorage.removeItem(storageKey);
+  dialog.addEventListener('close', async () => {
+    if (dialog.returnValue === 'apply' && input.value.trim() !== '') {
+      // Asked of the service first, so that a wrong key is said to be wrong instead of silently showing nothing more.
+      const typed = input.value.trim();
+      input.value = '';
+      const answer = await fetch(api('api/staff'), { headers: { 'X-Api-Key': typed } }).catch(() => null);
+      if (!answer || answer.status === 401) {
+        sessionStorage.removeItem(storageKey);
+        render(t('staffRejected'));
+        document.body.dataset.staffRejected = 'true';
+        dialog.showModal(); // open again, saying why, with the field ready for another try
+        input.focus();
+        return;
+      }
+
+      document.body.dataset.staffRejected = 'false';
+      sessionStorage.setItem(storageKey, typed);
+    } else if (dialog.returnValue === 'clear') sessionStorage.removeItem(storageKey);
     else return;
     input.value = '';
     render();

@@ -243,6 +243,8 @@ try {
   const englishTrend = (await page.textContent('#trend-chart .target-label')).trim();
   const englishTab = (await page.textContent('#tab-whatif')).trim();
   check('English toggle reaches the analysis panes', englishTrend === 'target 60.7' && englishTab === 'What-if', `${englishTrend} / ${englishTab}`);
+  const statusLabel = (await page.textContent('[data-status-label="listed"]')) ?? '';
+  check('English toggle reaches the status filter labels', statusLabel.includes('listed'), statusLabel);
   await page.screenshot({ path: join(artifacts, 'viewer.png') });
 
   // Phone layout.
@@ -476,6 +478,15 @@ try {
   if (env.SOUSEI_STAFF_KEY) {
     const staffBodies = [];
     page.on('response', (r) => { if (r.url().includes('/api/export/vacant_houses')) staffBodies.push(r.text().catch(() => '')); });
+    // A wrong key first: the dialog comes back saying so, and nothing is stored (its 401 is the expected answer).
+    expectedFailures.push('/api/staff');
+    await page.click('#staff');
+    await page.fill('#staff-key', 'not-the-staff-key');
+    await page.click('#staff-apply');
+    await page.waitForSelector('body[data-staff-rejected="true"]', { timeout: 10000 }).catch(() => {});
+    const rejected = { open: await page.isVisible('#staff-dialog'), text: (await page.textContent('#staff-state')) ?? '', stored: await sv(() => sessionStorage.getItem('sousei.staffKey')) };
+    check('a wrong staff key is said to be wrong and not kept', rejected.open && rejected.text.includes('このキーでは所有者情報を読めません') && rejected.stored === null, JSON.stringify(rejected));
+    await page.click('#staff-cancel');
     await page.click('#staff');
     await page.fill('#staff-key', env.SOUSEI_STAFF_KEY);
     const b = await page.getAttribute('body', 'data-vacant-loaded');
