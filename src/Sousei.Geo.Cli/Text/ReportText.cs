@@ -111,15 +111,45 @@ internal static class ReportText
         return o.ToString().TrimEnd();
     }
 
+    /// <summary>The national indicators the data supports, each with its official name (docs/analysis.md).</summary>
+    private static void Indicators(StringBuilder o, ReportResult r)
+    {
+        foreach (var y in r.ShareOfCity)
+        {
+            var change = y.ChangePoints is { } c ? $" ({c.ToString("+0.00;-0.00;0.00", Inv)} points since the previous year of data)" : "";
+            o.AppendLine($"  IF101 居住誘導区域内人口割合 {y.Year}: {(y.Share is { } s ? (s * 100).ToString("F1", Inv) + " %" : "—")} of {y.City.ToString("N0", Inv)}{change}");
+        }
+
+        if (r.Coverage is { } coverage)
+        {
+            o.AppendLine($"  IF104 公共交通徒歩圏人口カバー率: {(coverage.Coverage.ShareOfCity * 100).ToString("F1", Inv)} % ({coverage.Coverage.CoveredPersons.ToString("N0", Inv)} of {coverage.Coverage.Persons.ToString("N0", Inv)})");
+        }
+
+        if (r.Future is { } future)
+        {
+            o.AppendLine("  " + DensityText.Projection(future).Replace("\n", "\n  ", StringComparison.Ordinal));
+        }
+    }
+
     private static void Density(StringBuilder o, ReportResult r)
     {
+        if (r.Kpi is { } kpi && r.Density.FirstOrDefault(d => d.Method == kpi.Method) is { } figure)
+        {
+            o.AppendLine($"KPI 居住誘導区域の人口密度: {DensityText.Verdict(figure.Total)}");
+            o.AppendLine($"  {DensityText.Basis(kpi.Basis, kpi.IsStrategyIndicator)}; method {DensityMethods.Name(kpi.Method)}, {figure.Year}; the other methods are checks");
+            o.AppendLine();
+        }
+
         o.AppendLine("Density of the 居住誘導区域 (latest year of each method)");
         o.AppendLine("  method        year   population   persons/ha        gap  verdict");
         foreach (var d in r.Density)
         {
             var t = d.Total;
-            o.AppendLine($"  {DensityMethods.Name(d.Method),-12}{d.Year,6}{t.Population.ToString("N0", Inv),13}{(t.DensityPerHectare?.ToString("F2", Inv) ?? "—"),13}{t.GapPersons.ToString("N0", Inv),11}  {(t.MeetsTarget ? "meets" : "BELOW")}");
+            var mark = r.Kpi?.Method == d.Method ? (r.Kpi.IsStrategyIndicator ? "  ← KPI (strategy indicator)" : "  ← KPI (closest to the indicator)") : "  (check)";
+            o.AppendLine($"  {DensityMethods.Name(d.Method),-12}{d.Year,6}{t.Population.ToString("N0", Inv),13}{(t.DensityPerHectare?.ToString("F2", Inv) ?? "—"),13}{t.GapPersons.ToString("N0", Inv),11}  {(t.MeetsTarget ? "meets" : "BELOW")}{mark}");
         }
+
+        Indicators(o, r);
 
         var first = r.Density[0];
         if (first.Zones.Count == 0)

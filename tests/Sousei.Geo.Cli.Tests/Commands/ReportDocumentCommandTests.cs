@@ -59,6 +59,21 @@ public sealed class ReportDocumentCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_text_report_says_which_figure_is_the_kpi_and_gives_the_national_indicators()
+    {
+        var run = CliRun.Run("report", "--data", Demo);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var kpiRow = run.Out.Split('\n').Single(l => l.Contains("← KPI", StringComparison.Ordinal));
+        Assert.StartsWith("  households", kpiRow, StringComparison.Ordinal);
+        Assert.Contains("(strategy indicator)", kpiRow, StringComparison.Ordinal);
+        Assert.Equal(2, run.Out.Split('\n').Count(l => l.EndsWith("(check)", StringComparison.Ordinal)));
+        // The demo store: 354,534 households inside of 740,000 in 2023 (density --format json) = 47.9 %.
+        Assert.Contains("IF101 居住誘導区域内人口割合 2023: 47.9 % of 740,000", run.Out, StringComparison.Ordinal);
+        Assert.Contains("IF104 公共交通徒歩圏人口カバー率", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_format_follows_the_file_name_and_pdf_needs_a_file()
     {
         var dir = Directory.CreateTempSubdirectory("sousei-report-").FullName;
