@@ -30,7 +30,7 @@ public static class PopulationBases
         : city.Dataset.TownBlocks.All(b => b.Name.StartsWith("mesh ", StringComparison.Ordinal)) ? "mesh" : "town_blocks";
 
     /// <summary>The key written in JSON: resident_registry or census.</summary>
-    public static string Key(PopulationBasis basis) => basis == PopulationBasis.ResidentRegistry ? "resident_registry" : "census";
+    public static string Key(PopulationBasis basis) => IO.FileStore.StoreMetadataFile.BasisKey(basis == PopulationBasis.Unknown ? PopulationBasis.Census : basis)!;
 
     /// <summary>The Japanese name: 住民基本台帳 or 国勢調査.</summary>
     public static string Japanese(PopulationBasis basis) => basis == PopulationBasis.ResidentRegistry ? "住民基本台帳" : "国勢調査";

@@ -110,36 +110,12 @@ internal static class ReportSections
         return AccessibilityUseCase.Instance.Run(city, new AccessibilityRequest { Transit = new TransitParameters { Date = request.Date, Scenarios = request.Scenarios } });
     }
 
-    /// <summary>The extra sections' JSON keys: metadata, run_date, version, service_date, kpi, indicators, accessibility, vacant_by_zone, what_if_top_100.</summary>
+    /// <summary>The extra sections' JSON keys: metadata (as store.json), run_date, version, service_date, kpi, indicators, accessibility, vacant_by_zone, what_if_top_100.</summary>
     public static void WriteJson(System.Text.Json.Utf8JsonWriter w, ReportResult r)
     {
-        w.WriteStartObject("metadata");
-        w.WriteString("title", r.Metadata.Title);
-        w.WriteString("city_code", r.Metadata.CityCode);
-        if (r.Metadata.Synthetic is { } synthetic)
-        {
-            w.WriteBoolean("synthetic", synthetic);
-        }
-        else
-        {
-            w.WriteNull("synthetic");
-        }
-
-        w.WriteString("population_basis", IO.FileStore.StoreMetadataFile.BasisKey(r.Metadata.PopulationBasis));
-        w.WriteStartArray("sources");
-        foreach (var c in r.Metadata.Sources)
-        {
-            w.WriteStartObject();
-            w.WriteString("layer", c.Layer);
-            w.WriteString("credit", c.Credit);
-            w.WriteString("licence", c.Licence);
-            w.WriteString("url", c.Url);
-            Json.JsonWriting.WriteNumberOrNull(w, "year", c.Year);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
+        // The store's own document, as store.json holds it (one writer: StoreMetadataFile).
+        w.WritePropertyName("metadata");
+        IO.FileStore.StoreMetadataFile.Write(w, r.Metadata);
         w.WriteString("run_date", r.RunDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("version", r.Version);
         w.WriteString("service_date", r.ServiceDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
