@@ -5,11 +5,16 @@ using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
 using Sousei.Geo.IO.Gtfs;
 
-// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit|scenarios|deliverables [REALDATA_DIR]
-if (args.Length == 0 || args[0] is not ("transit" or "scenarios" or "deliverables"))
+// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit|scenarios|deliverables|scale [REALDATA_DIR | households]
+if (args.Length == 0 || args[0] is not ("transit" or "scenarios" or "deliverables" or "scale"))
 {
-    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit|scenarios|deliverables [path to shared/realdata]");
+    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit|scenarios|deliverables|scale [path to shared/realdata | number of households]");
     return 2;
+}
+
+if (args[0] == "scale")
+{
+    return ScaleBench.Run(RepoRoot(), args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
 }
 
 if (args[0] == "deliverables")

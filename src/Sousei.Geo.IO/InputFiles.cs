@@ -21,43 +21,57 @@ public static class InputFiles
     /// <summary>Reads the whole file, decompressing <c>.gz</c>; throws <see cref="InvalidDataException"/> (or IO errors) naming the problem.</summary>
     public static byte[] ReadAllBytes(string path)
     {
-        CheckRegular(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (file.Length > MaxBytes)
+        using var stream = OpenRead(path, out var length);
+        if (stream is FileStream)
         {
-            throw new InvalidDataException($"is {file.Length:N0} bytes; inputs are limited to {MaxBytes:N0} bytes");
-        }
-
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            var bytes = new byte[file.Length];
-            file.ReadExactly(bytes);
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
             return bytes;
         }
 
-        Span<byte> magic = stackalloc byte[2];
-        if (file.Read(magic) < 2 || magic[0] != 0x1F || magic[1] != 0x8B)
-        {
-            throw new InvalidDataException("is named .gz but is not gzip-compressed (a gzip file starts with the bytes 1f 8b); compress it with gzip or drop the .gz");
-        }
-
-        file.Position = 0;
-        var limit = Math.Min(MaxBytes, Math.Max(1 << 20, file.Length * MaxExpansion));
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var memory = new MemoryStream();
-        var buffer = new byte[1 << 16];
-        int n;
-        while ((n = gzip.Read(buffer)) > 0)
+        stream.CopyTo(memory, 1 << 16);
+        return memory.ToArray();
+    }
+
+    /// <summary>
+    /// Opens the file for reading as <see cref="ReadAllBytes"/> reads it, decompressing <c>.gz</c> while counting (the
+    /// limits are checked as the bytes arrive, so a stream reader never holds more than it asks for); throws
+    /// <see cref="InvalidDataException"/> (or IO errors) naming the problem. <paramref name="length"/> is the file's size
+    /// on disk (compressed, for <c>.gz</c>).
+    /// </summary>
+    public static Stream OpenRead(string path, out long length)
+    {
+        CheckRegular(path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
         {
-            if (memory.Length + n > limit)
+            length = file.Length;
+            if (file.Length > MaxBytes)
             {
-                throw new InvalidDataException($"expands to more than {limit:N0} bytes from {file.Length:N0} compressed (limits: {MaxExpansion}× and {MaxBytes:N0} bytes); a layer this large should be split, or it is not what it claims");
+                throw new InvalidDataException($"is {file.Length:N0} bytes; inputs are limited to {MaxBytes:N0} bytes");
             }
 
-            memory.Write(buffer, 0, n);
-        }
+            if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                return file;
+            }
 
-        return memory.ToArray();
+            Span<byte> magic = stackalloc byte[2];
+            if (file.Read(magic) < 2 || magic[0] != 0x1F || magic[1] != 0x8B)
+            {
+                throw new InvalidDataException("is named .gz but is not gzip-compressed (a gzip file starts with the bytes 1f 8b); compress it with gzip or drop the .gz");
+            }
+
+            file.Position = 0;
+            var limit = Math.Min(MaxBytes, Math.Max(1 << 20, file.Length * MaxExpansion));
+            return new CountedStream(new GZipStream(file, CompressionMode.Decompress), limit, file.Length);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Throws unless <paramref name="path"/> is a regular file (or a link to one).</summary>
@@ -115,4 +129,54 @@ public static class InputFiles
 
     [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
     private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
+
+    /// <summary>A read-only stream that throws once more than its limit of bytes has come out of the inner stream.</summary>
+    private sealed class CountedStream(Stream inner, long limit, long compressedLength) : Stream
+    {
+        private long _count;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _count; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            _count += n;
+            if (_count > limit)
+            {
+                throw new InvalidDataException($"expands to more than {limit:N0} bytes from {compressedLength:N0} compressed (limits: {MaxExpansion}× and {MaxBytes:N0} bytes); a layer this large should be split, or it is not what it claims");
+            }
+
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

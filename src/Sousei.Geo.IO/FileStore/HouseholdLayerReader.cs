@@ -6,7 +6,8 @@ using Sousei.Geo.IO.GeoJson;
 namespace Sousei.Geo.IO.FileStore;
 
 /// <summary>
-/// Reads the households layer (often a million points) fast: features are located in one pass, then
+/// Reads the households layer (often a million points, up to ten million) fast: as a stream
+/// (<see cref="HouseholdStreamReader"/>), and when that path meets anything it does not judge, the whole file: features are located in one pass, then
 /// parsed in parallel straight from the bytes (<see cref="PointFeatureParser"/>) and validated like
 /// every other layer; a feature of any other shape, or with a persons or year that
 /// <see cref="HouseholdAttributes"/> would refuse, goes through the general reader, so the result and the
@@ -16,7 +17,11 @@ internal static class HouseholdLayerReader
 {
     private static readonly string[] Wanted = ["persons", "year", AgeGroupAttributes.Children, AgeGroupAttributes.Elderly];
 
-    public static List<Household> Read(string path, ProblemCollector problems, GeometryChecks checks)
+    public static List<Household> Read(string path, ProblemCollector problems, GeometryChecks checks) =>
+        HouseholdStreamReader.TryRead(path, problems, checks) ?? ReadWhole(path, problems, checks);
+
+    /// <summary>The whole-file path: every byte in memory, then the features located and parsed (and every problem worded).</summary>
+    internal static List<Household> ReadWhole(string path, ProblemCollector problems, GeometryChecks checks)
     {
         var file = Path.GetFileName(path);
         if (LayerFiles.TryReadAllBytes(path, problems) is not { } bytes)

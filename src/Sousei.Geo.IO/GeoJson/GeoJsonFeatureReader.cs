@@ -191,7 +191,7 @@ public static class GeoJsonFeatureReader
     /// Null when a legacy <c>crs</c> member names longitude/latitude (<c>{"type": "name", "properties": {"name": …}}</c>
     /// with one of <see cref="LonLatCrsNames"/>), else why it is refused: any other CRS, or any other shape.
     /// </summary>
-    private static string? CrsProblem(ReadOnlySpan<byte> crs)
+    internal static string? CrsProblem(ReadOnlySpan<byte> crs)
     {
         var text = System.Text.Encoding.UTF8.GetString(crs);
         const string Fix = "write RFC 7946 longitude/latitude without a crs member (e.g. ogr2ogr -t_srs EPSG:4326 -lco RFC7946=YES)";

@@ -19,6 +19,9 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
 
     private readonly List<string> _notes = [];
 
+    /// <summary>Kilometres per degree of longitude at the zone origin, for the equirectangular sanity distance.</summary>
+    private readonly double _kilometersPerDegreeLongitude = 111.32 * Math.Cos(projection.OriginLatitude * Math.PI / 180);
+
     /// <summary>What repairs changed, one line each.</summary>
     public IReadOnlyList<string> Notes => _notes;
 
@@ -123,7 +126,7 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
     private string? ZoneDistanceProblem(double longitude, double latitude)
     {
         // Equirectangular distance from the zone origin: within a few per cent at these scales, enough for a 500 km sanity bound.
-        var dx = (longitude - projection.OriginLongitude) * 111.32 * Math.Cos(projection.OriginLatitude * Math.PI / 180);
+        var dx = (longitude - projection.OriginLongitude) * _kilometersPerDegreeLongitude;
         var dy = (latitude - projection.OriginLatitude) * 110.57;
         var km = Math.Sqrt(dx * dx + dy * dy);
         if (km > MaxDistanceFromZoneOriginKilometers)
