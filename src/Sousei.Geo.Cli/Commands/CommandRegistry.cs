@@ -35,5 +35,6 @@ internal static class CommandRegistry
         new DbCommand(),
         new ImportCommand(),
         new ExportCommand(),
+        new ConvertCommand(),
     ];
 }

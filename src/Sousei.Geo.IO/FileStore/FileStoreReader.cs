@@ -107,6 +107,14 @@ public static partial class FileStoreReader
         var checks = new GeometryChecks(projection, options.Repair);
         var notes = new List<string>();
         CheckDirectory(directory);
+        foreach (var layer in new[] { "inducement_area", "cityplan_a55", "zones", "hubs", "households", "town_blocks", "buildings", "vacant_houses", "population_projection" })
+        {
+            if (LayerFiles.Duplicates(directory, layer) is { Count: > 0 } both)
+            {
+                problems.Add(new DataProblem("layer.ambiguous", Path.Combine(directory, both[0]), $"the store holds the {layer} layer {both.Count} times ({string.Join(", ", both)}); keep one file per layer"));
+            }
+        }
+
         var want = options.Layers;
         bool Wants(CityLayers layer) => (want & layer) != 0;
 
@@ -134,12 +142,12 @@ public static partial class FileStoreReader
         }
 
         // Hub areas of an A55 layer are named after the nearest hubs, so zones read the hubs too.
-        var hubWhere = new List<(int Index, long Line)>();
+        var hubWhere = new List<(int Index, long? Line, string? Place)>();
         var hubs = Wants(CityLayers.Hubs | CityLayers.Zones) ? ReadOptional(directory, "hubs", PointOnly, problems, checks, ToHub, hubWhere) : [];
         var zonePath = Wants(CityLayers.Zones) ? LayerFiles.Find(directory, "zones") : null;
         if (zonePath is not null)
         {
-            var zoneWhere = new List<(int Index, long Line)>();
+            var zoneWhere = new List<(int Index, long? Line, string? Place)>();
             zones.AddRange(ReadLayer(zonePath, Areal, problems, checks, ToZone, zoneWhere).OfType<Zone>());
             DuplicateIds(zones.Select(z => z.Id).ToList(), zoneWhere, Path.GetFileName(zonePath), problems);
         }
@@ -193,10 +201,10 @@ public static partial class FileStoreReader
 
         var buildings = buildingsRead.GetAwaiter().GetResult();
         problems.AddAll(buildingProblems);
-        var vacantWhere = new List<(int Index, long Line)>();
+        var vacantWhere = new List<(int Index, long? Line, string? Place)>();
         var vacant = Wants(CityLayers.VacantHouses) ? ReadOptional(directory, "vacant_houses", PointOrAreal, problems, checks, ToVacantHouse, vacantWhere).OfType<VacantHouse>().ToList() : [];
         DuplicateIds(vacant.Select(v => v.Id).ToList(), vacantWhere, LayerFileName(directory, "vacant_houses"), problems);
-        var projectionWhere = new List<(int Index, long Line)>();
+        var projectionWhere = new List<(int Index, long? Line, string? Place)>();
         var projectionCells = Wants(CityLayers.PopulationProjection) ? ReadOptional(directory, "population_projection", Areal, problems, checks, ToProjectionCell, projectionWhere).OfType<ProjectionCell>().ToList() : [];
         DuplicateIds(projectionCells.Select(c => c.Code).ToList(), projectionWhere, LayerFileName(directory, "population_projection"), problems);
         DuplicateIds(hubs.Select(h => h?.Id).ToList(), hubWhere, LayerFileName(directory, "hubs"), problems);
@@ -284,7 +292,7 @@ public static partial class FileStoreReader
     private static string LayerFileName(string directory, string layer) => Path.GetFileName(LayerFiles.Find(directory, layer) ?? layer + ".geojson");
 
     /// <summary>Each id used more than once (at most 5), naming the features that use it by index and line.</summary>
-    private static void DuplicateIds(IReadOnlyList<string?> ids, IReadOnlyList<(int Index, long Line)> where, string file, ProblemCollector problems)
+    private static void DuplicateIds(IReadOnlyList<string?> ids, IReadOnlyList<(int Index, long? Line, string? Place)> where, string file, ProblemCollector problems)
     {
         var located = ids.Count == where.Count;
         foreach (var g in Enumerable.Range(0, ids.Count).Where(i => ids[i] is not null).GroupBy(i => ids[i]!, StringComparer.Ordinal).Where(g => g.Count() > 1).Take(5))
@@ -296,28 +304,33 @@ public static partial class FileStoreReader
                 continue;
             }
 
-            var list = string.Join(", ", uses.Take(10).Select(i => $"{where[i].Index} (line {where[i].Line})")) + (uses.Count > 10 ? ", …" : "");
+            var list = string.Join(", ", uses.Take(10).Select(i => $"{where[i].Index} ({(where[i].Line is { } l ? $"line {l}" : where[i].Place)})")) + (uses.Count > 10 ? ", …" : "");
             var second = where[uses[1]];
-            problems.Add(new DataProblem("feature.duplicate_id", file, $"id '{g.Key}' is used by {uses.Count} features: {list}", second.Index, g.Key, second.Line));
+            problems.Add(new DataProblem("feature.duplicate_id", file, $"id '{g.Key}' is used by {uses.Count} features: {list}", second.Index, g.Key, second.Line, second.Line is null ? second.Place : null));
         }
     }
 
-    private static List<T> ReadOptional<T>(string directory, string layer, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert, List<(int Index, long Line)>? where = null)
+    private static List<T> ReadOptional<T>(string directory, string layer, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert, List<(int Index, long? Line, string? Place)>? where = null)
     {
         var path = LayerFiles.Find(directory, layer);
         return path is null ? [] : ReadLayer(path, types, problems, checks, convert, where);
     }
 
     /// <summary>Where a feature sits, for messages from converters.</summary>
-    internal readonly record struct FeatureContext(string File, int Index, string? Id, long Line, ProblemCollector Problems)
+    internal readonly record struct FeatureContext(string File, int Index, string? Id, long? Line, ProblemCollector Problems, string? Place = null)
     {
-        public void Problem(string code, string message) => Problems.Add(new DataProblem(code, File, message, Index, Id, Line));
+        public void Problem(string code, string message) => Problems.Add(new DataProblem(code, File, message, Index, Id, Line, Place));
     }
 
     // `where` receives, for each value returned, its feature's index and line (for messages about several features).
-    private static List<T> ReadLayer<T>(string path, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert, List<(int Index, long Line)>? where = null)
+    private static List<T> ReadLayer<T>(string path, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert, List<(int Index, long? Line, string? Place)>? where = null)
     {
         var file = Path.GetFileName(path);
+        if (LayerFiles.IsParquet(path))
+        {
+            return ReadParquetLayer(path, types, problems, checks, convert, where);
+        }
+
         if (LayerFiles.TryReadAllBytes(path, problems) is not { } bytes)
         {
             return [];
@@ -338,7 +351,35 @@ public static partial class FileStoreReader
             if (value is not null)
             {
                 result.Add(value);
-                where?.Add((index, line));
+                where?.Add((index, line, null));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A GeoParquet layer, row by row through the same checks and conversion; problems name the row group and row.</summary>
+    private static List<T> ReadParquetLayer<T>(string path, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert, List<(int Index, long? Line, string? Place)>? where)
+    {
+        var file = Path.GetFileName(path);
+        var result = new List<T>();
+        foreach (var row in GeoParquet.GeoParquetReader.Read(path, problems))
+        {
+            var feature = row.Feature;
+            var id = FeatureId(feature);
+            var place = row.Place;
+            var geometry = checks.Check(feature.Geometry, types, file, row.Index, id, null, problems, place);
+            if (geometry is null)
+            {
+                continue;
+            }
+
+            geometry.SRID = 4326;
+            var value = convert(feature, geometry, new FeatureContext(file, row.Index, id, null, problems, place));
+            if (value is not null)
+            {
+                result.Add(value);
+                where?.Add((row.Index, null, place));
             }
         }
 
@@ -368,6 +409,10 @@ public static partial class FileStoreReader
         var path = LayerFiles.Find(directory, "households");
         return path is null ? [] : HouseholdLayerReader.Read(path, problems, checks);
     }
+
+    /// <summary>The households layer through the general reader and rules, row by row (any format).</summary>
+    internal static List<Household> ReadHouseholdsGeneral(string path, ProblemCollector problems, GeometryChecks checks) =>
+        ReadLayer(path, PointOnly, problems, checks, ToHousehold).OfType<Household>().ToList();
 
     /// <summary>Converts one household feature read by the general GeoJSON reader (the slow path).</summary>
     internal static Household? ToHousehold(IFeature f, Geometry g, FeatureContext ctx) =>

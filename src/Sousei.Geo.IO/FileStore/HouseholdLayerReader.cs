@@ -17,8 +17,9 @@ internal static class HouseholdLayerReader
 {
     private static readonly string[] Wanted = ["persons", "year", AgeGroupAttributes.Children, AgeGroupAttributes.Elderly];
 
-    public static List<Household> Read(string path, ProblemCollector problems, GeometryChecks checks) =>
-        HouseholdStreamReader.TryRead(path, problems, checks) ?? ReadWhole(path, problems, checks);
+    public static List<Household> Read(string path, ProblemCollector problems, GeometryChecks checks) => LayerFiles.IsParquet(path)
+        ? HouseholdParquetReader.TryRead(path, problems, checks) ?? FileStoreReader.ReadHouseholdsGeneral(path, problems, checks)
+        : HouseholdStreamReader.TryRead(path, problems, checks) ?? ReadWhole(path, problems, checks);
 
     /// <summary>The whole-file path: every byte in memory, then the features located and parsed (and every problem worded).</summary>
     internal static List<Household> ReadWhole(string path, ProblemCollector problems, GeometryChecks checks)

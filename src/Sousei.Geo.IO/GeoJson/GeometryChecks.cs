@@ -29,23 +29,24 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
     /// Returns the geometry to use, or null after adding a problem. <paramref name="allowed"/> lists
     /// the accepted OGC types (for example "Polygon", "MultiPolygon").
     /// </summary>
-    public Geometry? Check(Geometry? geometry, string[] allowed, string file, int index, string? id, long line, ProblemCollector problems)
+    /// <remarks><c>line</c> is the feature's line in a text file; null for a binary one, where <c>place</c> says where it is.</remarks>
+    public Geometry? Check(Geometry? geometry, string[] allowed, string file, int index, string? id, long? line, ProblemCollector problems, string? place = null)
     {
         if (geometry is null || geometry.IsEmpty)
         {
-            problems.Add(new DataProblem("geometry.missing", file, "feature has no geometry", index, id, line));
+            problems.Add(new DataProblem("geometry.missing", file, "feature has no geometry", index, id, line, place));
             return null;
         }
 
         if (!allowed.Contains(geometry.GeometryType))
         {
-            problems.Add(new DataProblem("geometry.type", file, $"geometry is {geometry.GeometryType}; expected {string.Join(" or ", allowed)}", index, id, line));
+            problems.Add(new DataProblem("geometry.type", file, $"geometry is {geometry.GeometryType}; expected {string.Join(" or ", allowed)}", index, id, line, place));
             return null;
         }
 
         if (CoordinateProblem(geometry) is { } coordinateProblem)
         {
-            problems.Add(new DataProblem("geometry.coordinates", file, coordinateProblem, index, id, line));
+            problems.Add(new DataProblem("geometry.coordinates", file, coordinateProblem, index, id, line, place));
             return null;
         }
 
@@ -68,7 +69,7 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
         var where = error.Coordinate is { } c ? $" at ({F(c.X)}, {F(c.Y)})" : "";
         if (!repair)
         {
-            problems.Add(new DataProblem("geometry.invalid", file, $"invalid polygon: {error.Message}{where} (use --repair to apply MakeValid)", index, id, line));
+            problems.Add(new DataProblem("geometry.invalid", file, $"invalid polygon: {error.Message}{where} (use --repair to apply MakeValid)", index, id, line, place));
             return null;
         }
 
@@ -76,7 +77,7 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
         fixedGeometry.SRID = geometry.SRID;
         if (fixedGeometry.IsEmpty || !allowed.Contains(fixedGeometry.GeometryType))
         {
-            problems.Add(new DataProblem("geometry.invalid", file, $"invalid polygon: {error.Message}{where}; MakeValid gave {fixedGeometry.GeometryType}, not usable", index, id, line));
+            problems.Add(new DataProblem("geometry.invalid", file, $"invalid polygon: {error.Message}{where}; MakeValid gave {fixedGeometry.GeometryType}, not usable", index, id, line, place));
             return null;
         }
 

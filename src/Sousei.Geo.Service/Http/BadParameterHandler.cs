@@ -50,7 +50,7 @@ internal sealed class BadParameterHandler : IExceptionHandler
                     Title = "The data has problems",
                     Detail = Cap(data.Message),
                 };
-                details.Extensions["problems"] = data.Problems.Select(p => new { code = p.Code, file = p.File, line = p.Line, feature = p.FeatureIndex, message = p.Message }).ToList();
+                details.Extensions["problems"] = data.Problems.Select(p => new { code = p.Code, file = p.File, line = p.Line, place = p.Place, feature = p.FeatureIndex, message = p.Message }).ToList();
                 break;
             case BadHttpRequestException http:
                 details = new ProblemDetails
