@@ -5,11 +5,16 @@ using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
 using Sousei.Geo.IO.Gtfs;
 
-// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit|scenarios|deliverables|scale [REALDATA_DIR | households]
-if (args.Length == 0 || args[0] is not ("transit" or "scenarios" or "deliverables" or "scale"))
+// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit|scenarios|deliverables|scale|all [REALDATA_DIR | households | --no-10m]
+if (args.Length == 0 || args[0] is not ("transit" or "scenarios" or "deliverables" or "scale" or "all"))
 {
-    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit|scenarios|deliverables|scale [path to shared/realdata | number of households]");
+    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit|scenarios|deliverables|scale|all [path to shared/realdata | number of households | --no-10m]");
     return 2;
+}
+
+if (args[0] == "all")
+{
+    return AllBench.Run(RepoRoot(), FindRealData(), tenMillion: !args.Contains("--no-10m"));
 }
 
 if (args[0] == "scale")
@@ -28,12 +33,7 @@ if (args[0] == "scenarios")
     return ScenarioBench.Run(realdata, RepoRoot(), SynthesiseHouseholds(PlaneProjection.Kumamoto, 740_000, seed: 20260512));
 }
 
-string[] feeds =
-[
-    Path.Combine(realdata, "kumamoto-bus-gtfs", "toshibus.zip"), Path.Combine(realdata, "kumamoto-bus-gtfs", "kumabus.zip"),
-    Path.Combine(realdata, "kumamoto-bus-gtfs", "dentetsu.zip"), Path.Combine(realdata, "kumamoto-tram-rail-gtfs", "kumamotoshiden.gtfs.zip"),
-    Path.Combine(realdata, "kumamoto-tram-rail-gtfs", "kumamotodentetsu.gtfs.zip"),
-];
+var feeds = BenchData.Feeds(realdata);
 var day = new DateOnly(2026, 5, 12);
 var options = new TransitOptions();
 
@@ -86,43 +86,8 @@ return 0;
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-static string FindRealData() => Path.Combine(RepoRoot(), "..", "shared", "realdata");
+static string FindRealData() => BenchData.FindRealData();
 
-static string RepoRoot()
-{
-    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "Sousei.Geo.sln")))
-        {
-            return dir.FullName;
-        }
-    }
+static string RepoRoot() => BenchData.RepoRoot();
 
-    throw new InvalidOperationException("run from inside the repository");
-}
-
-// Households scattered around the hubs (seeded normal distributions, 2.5 km spread for the centre, 1.5 km for the
-// others), 1–4 persons each, until the persons reach the target.
-static List<Household> SynthesiseHouseholds(PlaneProjection projection, long persons, int seed)
-{
-    var rng = new Random(seed);
-    var centres = KumamotoHubs.All.Select(h => (Hub: h, Xy: projection.Project(h.Location.X, h.Location.Y))).ToList();
-    var list = new List<Household>();
-    long total = 0;
-    while (total < persons)
-    {
-        var pick = rng.NextDouble() < 0.3 ? 0 : rng.Next(1, centres.Count);
-        var sigma = pick == 0 ? 2500 : 1500;
-        var u1 = 1 - rng.NextDouble();
-        var u2 = rng.NextDouble();
-        var r = Math.Sqrt(-2 * Math.Log(u1)) * sigma;
-        var x = centres[pick].Xy.X + r * Math.Cos(2 * Math.PI * u2);
-        var y = centres[pick].Xy.Y + r * Math.Sin(2 * Math.PI * u2);
-        var (lon, lat) = projection.Unproject(x, y);
-        var n = rng.Next(100) switch { < 38 => 1, < 66 => 2, < 83 => 3, _ => 4 };
-        list.Add(new Household(lon, lat, n, 2025));
-        total += n;
-    }
-
-    return list;
-}
+static List<Household> SynthesiseHouseholds(PlaneProjection projection, long persons, int seed) => BenchData.SynthesiseHouseholds(projection, persons, seed);

@@ -11,8 +11,12 @@ namespace Sousei.Geo.Bench;
 /// </summary>
 internal static class ScaleBench
 {
-    public static int Run(string repoRoot, int count)
+    public static int Run(string repoRoot, int count) => Measure(repoRoot, count, out _);
+
+    /// <summary>Runs the figures for <paramref name="count"/> households; <paramref name="rows"/> receives them for the summary table.</summary>
+    public static int Measure(string repoRoot, int count, out List<BenchRow> rows, bool peers = true)
     {
+        rows = [];
         var cli = Path.Combine(repoRoot, "src", "Sousei.Geo.Cli", "bin", "Release", "net10.0", "sousei.dll");
         if (!File.Exists(cli))
         {
@@ -23,13 +27,51 @@ internal static class ScaleBench
         var data = ScaleData.Create(count);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load {File.ReadAllText("/proc/loadavg").Trim()}; {count:N0} households, "
             + $"{new FileInfo(data.HouseholdsGeoJson).Length / 1e6:F0} MB GeoJSON, area {data.Area.NumGeometries} parts / {data.Area.NumPoints:N0} vertices");
+        Console.WriteLine("| command | median s | range s | peak memory | answer |");
+        Console.WriteLine("|---|---|---|---|---|");
         var geojson = Repeat(3, () => Time("dotnet", [cli, "density", "--data", data.Directory, "--method", "households", "--format", "json"]));
         Row("`density --method households`, GeoJSON", geojson);
+        var size = $"{count:N0} households ({new FileInfo(data.HouseholdsGeoJson).Length / 1e6:F0} MB GeoJSON), area of {data.Area.NumPoints:N0} vertices";
+        if (!peers)
+        {
+            rows.Add(new BenchRow("12", "whole `density --method households` command, GeoJSON", size, $"**{Median(geojson):F2} s**, {geojson.Max(r => r.PeakKb) / 1024.0:F0} MB peak", "≤ 12× the 1 M time, ≤ 1.5 GB", ""));
+            return 0;
+        }
+
+        // The same households as GeoParquet, converted by the command itself, in a store of their own.
+        var parquetStore = data.Directory + "-parquet";
+        if (!File.Exists(Path.Combine(parquetStore, "households.parquet")))
+        {
+            Directory.CreateDirectory(parquetStore);
+            File.Copy(Path.Combine(data.Directory, "inducement_area.geojson"), Path.Combine(parquetStore, "inducement_area.geojson"), true);
+            var convert = Time("dotnet", [cli, "convert", "--in", data.HouseholdsGeoJson, "--out", Path.Combine(parquetStore, "households.parquet")], json: false);
+            Row("`convert` households GeoJSON → GeoParquet", [convert]);
+        }
+
+        Console.WriteLine($"  (GeoParquet file: {new FileInfo(Path.Combine(parquetStore, "households.parquet")).Length / 1e6:F0} MB)");
+        var parquet = Repeat(3, () => Time("dotnet", [cli, "density", "--data", parquetStore, "--method", "households", "--format", "json"]));
+        Row("`density --method households`, GeoParquet", parquet);
         var conn = Environment.GetEnvironmentVariable("SOUSEI_BENCH_DB");
-        if (!string.IsNullOrEmpty(conn))
+        var parquetMb = new FileInfo(Path.Combine(parquetStore, "households.parquet")).Length / 1e6;
+        if (string.IsNullOrEmpty(conn))
+        {
+            rows.Add(new BenchRow("12", "whole `density --method households` command, GeoJSON", size, $"**{Median(geojson):F2} s**, {geojson.Max(r => r.PeakKb) / 1024.0:F0} MB peak", "≤ ½ the PostGIS query", "PostGIS not measured (set SOUSEI_BENCH_DB)"));
+        }
+        else
         {
             var sql = PostGisPeer(conn, data);
             Row("peer: PostGIS `ST_Covers` + GiST, the query alone", sql);
+            var peer = $"PostGIS `ST_Covers` + GiST, the query alone: {Median(sql):F2} s ({sql[0].Output})";
+            rows.Add(new BenchRow("12", "whole `density --method households` command, GeoJSON", size, $"**{Median(geojson):F2} s** ({Median(sql) / Median(geojson):F1}× faster), {geojson.Max(r => r.PeakKb) / 1024.0:F0} MB peak", "≤ ½ the PostGIS query", peer));
+            rows.Add(new BenchRow("12", "whole `density --method households` command, GeoParquet", $"same households, {parquetMb:F0} MB GeoParquet", $"**{Median(parquet):F2} s** ({Median(sql) / Median(parquet):F1}× faster), {parquet.Max(r => r.PeakKb) / 1024.0:F0} MB peak", "≤ ⅕ the PostGIS query", peer));
+
+            // sousei import of each store into a city of its own (the whole command: read, validate, COPY, index, commit).
+            Time("dotnet", [cli, "db", "migrate", "--db", conn], json: false);
+            var fromJson = Repeat(2, () => Time("dotnet", [cli, "import", data.Directory, "--db", conn, "--city", "99901"], json: false));
+            Row("`import` of the GeoJSON store into PostGIS", fromJson);
+            var fromParquet = Repeat(2, () => Time("dotnet", [cli, "import", parquetStore, "--db", conn, "--city", "99902"], json: false));
+            Row("`import` of the GeoParquet store into PostGIS", fromParquet);
+            rows.Add(new BenchRow("12", "whole `sousei import` into PostGIS, from GeoParquet", $"{count:N0} households", $"**{Median(fromParquet):F2} s** = {count / Median(fromParquet):N0} rows/s", "≥ the GeoJSON import", $"`sousei import` from GeoJSON: {Median(fromJson):F2} s = {count / Median(fromJson):N0} rows/s"));
         }
 
         return 0;
@@ -38,6 +80,8 @@ internal static class ScaleBench
     private static List<(double Seconds, long PeakKb, string Output)> Repeat(int n, Func<(double, long, string)> run) =>
         Enumerable.Range(0, n).Select(_ => run()).ToList();
 
+    private static double Median(List<(double Seconds, long PeakKb, string Output)> runs) => runs.Select(r => r.Seconds).Order().ElementAt(runs.Count / 2);
+
     private static void Row(string label, List<(double Seconds, long PeakKb, string Output)> runs)
     {
         var times = runs.Select(r => r.Seconds).Order().ToList();
@@ -45,7 +89,7 @@ internal static class ScaleBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {times[times.Count / 2]:F2} | {times[0]:F2}–{times[^1]:F2} | {(peak > 0 ? $"{peak / 1024.0:F0} MB" : "—")} | {runs[0].Output} |"));
     }
 
-    private static List<(double, long, string)> PostGisPeer(string conn, ScaleData data)
+    private static List<(double Seconds, long PeakKb, string Output)> PostGisPeer(string conn, ScaleData data)
     {
         using var db = new NpgsqlConnection(conn);
         db.Open();
@@ -74,7 +118,7 @@ internal static class ScaleBench
         }
 
         Exec("CREATE INDEX ON bench_scale_h USING gist (geom); ANALYZE bench_scale_h; ANALYZE bench_scale_a;");
-        var runs = new List<(double, long, string)>();
+        var runs = new List<(double Seconds, long PeakKb, string Output)>();
         for (var i = 0; i < 3; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -88,7 +132,7 @@ internal static class ScaleBench
     }
 
     /// <summary>Runs a program under GNU time: wall seconds, peak resident kB, and the output's first line of persons.</summary>
-    internal static (double Seconds, long PeakKb, string Output) Time(string program, string[] args)
+    internal static (double Seconds, long PeakKb, string Output) Time(string program, string[] args, bool json = true)
     {
         var stats = Path.GetTempFileName();
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -108,7 +152,7 @@ internal static class ScaleBench
 
         var fields = File.ReadAllText(stats).Trim().Split(' ');
         File.Delete(stats);
-        return (double.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture), Summary(output));
+        return (double.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture), json ? Summary(output) : output.Trim().Split('\n')[^1]);
     }
 
     private static string Summary(string output)

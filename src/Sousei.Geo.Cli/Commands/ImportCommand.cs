@@ -15,7 +15,7 @@ internal sealed class ImportCommand : ICommand
         sousei import --db CONN --city CODE DIR
         sousei import --db CONN --city CODE --shapefile FILE.shp --layer NAME [--year Y] [--encoding CP932]
         sousei import --db CONN --city CODE --csv FILE.csv --layer NAME --lon COL --lat COL [--year Y]
-          DIR          a file store: every GeoJSON layer, e-Stat mesh file and GTFS feed in it
+          DIR          a file store: every GeoJSON or GeoParquet layer, e-Stat mesh file and GTFS feed in it
           --layer      inducement_area, households, town_blocks, buildings, zones, hubs or vacant_houses
                        (CSV: households, hubs or vacant_houses)
           --year       the year of households / town_blocks rows lacking a year column

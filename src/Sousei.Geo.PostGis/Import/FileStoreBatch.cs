@@ -78,12 +78,18 @@ public static class FileStoreBatch
 
         var problems = new ProblemCollector();
         var parts = new List<(string?, Geometry)>();
-        foreach (var f in GeoJsonFeatureReader.Read(LayerFiles.ReadAllBytes(path), Path.GetFileName(path), problems))
+        var features = LayerFiles.IsParquet(path)
+            ? IO.GeoParquet.GeoParquetReader.Read(path, problems).Select(r => r.Feature)
+            : GeoJsonFeatureReader.Read(LayerFiles.ReadAllBytes(path), Path.GetFileName(path), problems).Select(f => f.Feature);
+        foreach (var feature in features)
         {
-            var g = f.Feature.Geometry;
+            if (feature.Geometry is not { } g)
+            {
+                continue;
+            }
+
             g.SRID = 4326;
-            var name = f.Feature.Attributes is { } a && a.Exists("name") ? a["name"]?.ToString() : null;
-            parts.Add((name, g));
+            parts.Add((AttributeValues.GetString(feature, "name"), g));
         }
 
         return problems.HasProblems || parts.Count == 0 ? [("居住誘導区域", union)] : parts;
