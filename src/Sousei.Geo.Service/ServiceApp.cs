@@ -37,6 +37,8 @@ public static class ServiceApp
             k.Limits.MaxRequestLineSize = RequestGuard.KestrelLineBytes;
             k.Limits.MaxRequestHeadersTotalSize = RequestGuard.KestrelHeaderBytes;
             k.Limits.MaxRequestHeaderCount = RequestGuard.KestrelHeaderCount;
+            // What Kestrel still refuses itself (a bad Host, %00 in the path, beyond these limits) gets a ProblemDetails body.
+            k.ConfigureEndpointDefaults(KestrelProblemBodies.Use);
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // A start that fails (a port taken) is reported by the caller in one line; the host's own error log carries a stack trace.
