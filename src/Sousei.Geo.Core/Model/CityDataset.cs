@@ -29,9 +29,23 @@ public sealed class CityDataset
     /// <summary>Future-population projection cells (IF107); empty when the store has none.</summary>
     public IReadOnlyList<ProjectionCell> PopulationProjection { get; init; } = [];
 
-    /// <summary>Years present in households, ascending.</summary>
-    public IReadOnlyList<int> HouseholdYears => Households.Select(h => h.Year).Distinct().Order().ToList();
+    private IReadOnlyList<int>? _householdYears;
+    private IReadOnlyList<int>? _townBlockYears;
 
-    /// <summary>Years present in town blocks, ascending.</summary>
-    public IReadOnlyList<int> TownBlockYears => TownBlocks.Select(b => b.Year).Distinct().Order().ToList();
+    /// <summary>Years present in households, ascending (found once: a scan of millions of households; thread-safe).</summary>
+    public IReadOnlyList<int> HouseholdYears => _householdYears ??= Years(Households, h => h.Year);
+
+    /// <summary>Years present in town blocks, ascending (found once; thread-safe).</summary>
+    public IReadOnlyList<int> TownBlockYears => _townBlockYears ??= Years(TownBlocks, b => b.Year);
+
+    private static List<int> Years<T>(IReadOnlyList<T> items, Func<T, int> year)
+    {
+        var years = new HashSet<int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            years.Add(year(items[i]));
+        }
+
+        return [.. years.Order()];
+    }
 }

@@ -42,19 +42,22 @@ internal static class HouseholdParquetReader
         var groups = new List<Household>[file.RowGroupRows.Count];
         var groupProblems = new ProblemCollector[groups.Length];
         var failures = new string?[groups.Length];
-        Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 8) }, g =>
+        Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 8) }, () => (GeoParquetFile.Session?)null, (g, _, session) =>
         {
             groupProblems[g] = new ProblemCollector(problems.Cap);
             try
             {
-                groups[g] = ReadGroup(file, g, columns, groupProblems[g], checks);
+                session ??= file.OpenSession();
+                groups[g] = ReadGroup(file, g, columns, groupProblems[g], checks, session);
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
                 failures[g] = e.Message;
                 groups[g] = [];
             }
-        });
+
+            return session;
+        }, session => session?.Dispose());
 
         var result = new List<Household>(groups.Sum(g => g.Count));
         for (var g = 0; g < groups.Length; g++)
@@ -72,8 +75,8 @@ internal static class HouseholdParquetReader
         return result;
     }
 
-    private static List<Household> ReadGroup(GeoParquetFile file, int g, DataField?[] columns, ProblemCollector problems, GeometryChecks checks) =>
-        file.ReadRowGroupRaw(g, columns, (rows, wkb, integers) => Households(file, g, rows, wkb, integers, problems, checks));
+    private static List<Household> ReadGroup(GeoParquetFile file, int g, DataField?[] columns, ProblemCollector problems, GeometryChecks checks, GeoParquetFile.Session session) =>
+        file.ReadRowGroupRaw(g, columns, (rows, wkb, integers) => Households(file, g, rows, wkb, integers, problems, checks), session);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Household> Households(GeoParquetFile file, int g, int rows, RawColumn<ReadOnlyMemory<byte>> wkb, long?[]?[] integers, ProblemCollector problems, GeometryChecks checks)

@@ -231,13 +231,12 @@ public sealed class GeoParquetFile : IDisposable
     /// columns asked for (null: absent), for the fast paths; <paramref name="read"/> sees them while they are alive.
     /// </summary>
     /// <exception cref="InvalidDataException">The row group cannot be read, or a column is not an integer column.</exception>
-    public T ReadRowGroupRaw<T>(int rowGroup, IReadOnlyList<DataField?> integerColumns, RawRowGroupReader<T> read)
+    public T ReadRowGroupRaw<T>(int rowGroup, IReadOnlyList<DataField?> integerColumns, RawRowGroupReader<T> read, Session? session = null)
     {
         try
         {
-            using var stream = new SynchronousReadStream(_path);
-            var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
-            try
+            using var own = session is null ? OpenSession() : null;
+            var reader = (session ?? own)!.Reader;
             {
                 using var group = reader.OpenRowGroupReader(rowGroup);
                 var n = checked((int)group.RowCount);
@@ -254,14 +253,37 @@ public sealed class GeoParquetFile : IDisposable
                 var geometry = (RawColumnData<ReadOnlyMemory<byte>>)wkb;
                 return read(n, new RawColumn<ReadOnlyMemory<byte>>(geometry, GeometryField.IsNullable, n), integers);
             }
-            finally
-            {
-                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
         }
         catch (Exception e) when (e is not OutOfMemoryException and not InvalidDataException)
         {
             throw new InvalidDataException($"row group {rowGroup} cannot be read: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    /// <summary>A reader of the file for one thread, reused across the row groups it reads (the footer is parsed once).</summary>
+    public Session OpenSession()
+    {
+        var stream = new SynchronousReadStream(_path);
+        try
+        {
+            return new Session(stream, ParquetReader.CreateAsync(stream).GetAwaiter().GetResult());
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An open reader of the file for one thread; dispose it after the last row group.</summary>
+    public sealed class Session(Stream stream, ParquetReader reader) : IDisposable
+    {
+        internal ParquetReader Reader => reader;
+
+        public void Dispose()
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            stream.Dispose();
         }
     }
 
