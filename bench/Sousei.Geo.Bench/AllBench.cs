@@ -10,7 +10,8 @@ namespace Sousei.Geo.Bench;
 /// <summary>
 /// <c>all</c> (issue 12): every speed target of issue 12 with its peer in the same run — the whole density command on 1 M
 /// households from GeoJSON and from GeoParquet against the PostGIS query, 10 M households (time and peak memory), the
-/// PostGIS import from both formats, and exact accessibility for 740,000 residents — then rewrites the summary table of
+/// PostGIS import from both formats, exact accessibility for 740,000 residents, and cold vector tiles against ST_AsMVT —
+/// then rewrites the summary table of
 /// docs/benchmarks.md (between its <c>bench:all</c> markers) with the machine and the load beside the figures.
 /// </summary>
 internal static class AllBench
@@ -36,6 +37,8 @@ internal static class AllBench
         }
 
         rows.Add(Accessibility(realdata));
+        TileBench.Rows(repoRoot, out var tiles);
+        rows.Add(tiles);
         var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project bench/Sousei.Geo.Bench -- all` on {started:yyyy-MM-dd HH:mm} UTC ({(DateTime.UtcNow - started).TotalMinutes:F0} min).");

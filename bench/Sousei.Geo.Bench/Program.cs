@@ -5,11 +5,16 @@ using Sousei.Geo.Core.Model;
 using Sousei.Geo.Core.Transit;
 using Sousei.Geo.IO.Gtfs;
 
-// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit|scenarios|deliverables|scale|all [REALDATA_DIR | households | --no-10m]
-if (args.Length == 0 || args[0] is not ("transit" or "scenarios" or "deliverables" or "scale" or "all"))
+// Usage: dotnet run -c Release --project bench/Sousei.Geo.Bench -- transit|scenarios|deliverables|scale|all|tiles [REALDATA_DIR | households | --no-10m]
+if (args.Length == 0 || args[0] is not ("transit" or "scenarios" or "deliverables" or "scale" or "all" or "tiles"))
 {
-    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit|scenarios|deliverables|scale|all [path to shared/realdata | number of households | --no-10m]");
+    Console.Error.WriteLine("usage: Sousei.Geo.Bench transit|scenarios|deliverables|scale|all|tiles [path to shared/realdata | number of households | --no-10m]");
     return 2;
+}
+
+if (args[0] == "tiles")
+{
+    return TileBench.Run(RepoRoot());
 }
 
 if (args[0] == "all")

@@ -4,6 +4,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.VectorTiles;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
+using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Simplify;
 using Sousei.Geo.Analysis;
 
@@ -142,8 +143,7 @@ public sealed class TileService
     public Tile Render(string layerName, int z, int x, int y)
     {
         var source = layerName == "households" ? _households[HouseholdGrid.LevelForZoom(z)] : _layers[layerName];
-        var vectorTile = new VectorTile { TileId = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(x, y, z).Id };
-        var layer = new Layer { Name = layerName };
+        var encoder = new MvtEncoder(layerName, z, x, y, Extent);
         if (z >= source.MinZoom)
         {
             var envelope = TileEnvelope(z, x, y);
@@ -151,28 +151,33 @@ public sealed class TileService
             var clip = new Envelope(envelope.MinX - margin, envelope.MaxX + margin, envelope.MinY - margin, envelope.MaxY + margin);
             var clipBox = _factory.ToGeometry(clip);
             var tolerance = 2 * envelope.Width / Extent;
+            var unitArea = envelope.Width / Extent * (envelope.Height / Extent);
             foreach (var (geometry, attributes) in source.Query(clip))
             {
-                if (Prepare(geometry, clip, clipBox, source.Simplify && z < 16 ? tolerance : 0) is { } g)
+                if (Prepare(geometry, clip, clipBox, source.Simplify && z < 16 ? tolerance : 0, unitArea) is { } g)
                 {
-                    layer.Features.Add(new Feature(g, attributes));
+                    encoder.Add(g, attributes);
                 }
             }
         }
 
-        vectorTile.Layers.Add(layer);
-        using var stream = new MemoryStream();
-        vectorTile.Write(stream, MapboxTileWriter.DefaultMinLinealExtent, MapboxTileWriter.DefaultMinPolygonalExtent, Extent);
-        var body = stream.ToArray();
+        var body = encoder.ToTile();
         var etag = "\"" + Convert.ToHexString(SHA256.HashData(body), 0, 12).ToLowerInvariant() + "\"";
-        return new Tile(body, etag, layer.Features.Count);
+        return new Tile(body, etag, encoder.Count);
     }
 
-    private static Geometry? Prepare(Geometry geometry, Envelope clip, Geometry clipBox, double tolerance)
+    private Geometry? Prepare(Geometry geometry, Envelope clip, Geometry clipBox, double tolerance, double unitArea)
     {
         if (geometry is Point p)
         {
             return clip.Covers(p.Coordinate) ? geometry : null;
+        }
+
+        // Smaller than the encoder keeps (its area in tile units below the minimum): skipped before any work.
+        var envelope = geometry.EnvelopeInternal;
+        if (geometry is Polygon or MultiPolygon && envelope.Width * envelope.Height < MvtEncoder.MinPolygonArea * unitArea)
+        {
+            return null;
         }
 
         var g = geometry;
@@ -184,16 +189,81 @@ public sealed class TileService
 
         if (!clip.Contains(g.EnvelopeInternal))
         {
-            try
-            {
-                g = g.Intersection(clipBox);
-            }
-            catch (TopologyException)
-            {
-                // A simplified ring may self-touch; the unclipped shape still renders correctly.
-            }
+            g = g is Polygon or MultiPolygon ? ClipPolygons(g, clip) : Intersect(g, clipBox);
         }
 
-        return g.IsEmpty ? null : g;
+        return g is null || g.IsEmpty ? null : g;
+    }
+
+    /// <summary>
+    /// Polygons cut to the clip rectangle ring by ring (Sutherland–Hodgman, NTS's <see cref="RingClipper"/>), as
+    /// PostGIS's ST_AsMVTGeom clips: linear in the vertices, where a full overlay costs milliseconds a shape. A cut ring
+    /// may run along the rectangle's edge, which lies in the tile's margin, outside what a map draws.
+    /// </summary>
+    private Geometry? ClipPolygons(Geometry geometry, Envelope clip)
+    {
+        var clipper = new RingClipper(clip);
+        var parts = new List<Polygon>();
+        for (var i = 0; i < geometry.NumGeometries; i++)
+        {
+            var polygon = (Polygon)geometry.GetGeometryN(i);
+            if (!clip.Intersects(polygon.EnvelopeInternal))
+            {
+                continue;
+            }
+
+            var shell = Ring(clipper, polygon.Shell);
+            if (shell is null)
+            {
+                continue;
+            }
+
+            var holes = new List<LinearRing>();
+            for (var h = 0; h < polygon.NumInteriorRings; h++)
+            {
+                if (Ring(clipper, polygon.GetInteriorRingN(h)) is { } hole)
+                {
+                    holes.Add(hole);
+                }
+            }
+
+            parts.Add(_factory.CreatePolygon(shell, [.. holes]));
+        }
+
+        return parts.Count switch
+        {
+            0 => null,
+            1 => parts[0],
+            _ => _factory.CreateMultiPolygon([.. parts]),
+        };
+    }
+
+    private LinearRing? Ring(RingClipper clipper, LineString ring)
+    {
+        var clipped = clipper.Clip(ring.Coordinates);
+        if (clipped.Length < 4)
+        {
+            return null;
+        }
+
+        if (!clipped[0].Equals2D(clipped[^1]))
+        {
+            clipped = [.. clipped, clipped[0].Copy()];
+        }
+
+        return clipped.Length < 4 ? null : _factory.CreateLinearRing(clipped);
+    }
+
+    private static Geometry? Intersect(Geometry geometry, Geometry clipBox)
+    {
+        try
+        {
+            return geometry.Intersection(clipBox);
+        }
+        catch (TopologyException)
+        {
+            // A simplified shape may self-touch; the unclipped shape still renders correctly.
+            return geometry;
+        }
     }
 }
