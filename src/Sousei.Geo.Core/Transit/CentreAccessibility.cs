@@ -425,6 +425,8 @@ public static class CentreAccessibility
             best[i] = direct == int.MaxValue ? int.MaxValue : departures[i] + direct;
         }
 
+        var times = departures.AsSpan();
+        var found = best.AsSpan(0, times.Length);
         foreach (var (s, w) in access)
         {
             if (profiles[s] is not { } profile)
@@ -432,34 +434,37 @@ public static class CentreAccessibility
                 continue;
             }
 
+            // A merge of two ascending lists: the origin's departures (plus the walk) and the stop's profile departures.
+            ReadOnlySpan<int> leave = profile.Departures;
+            ReadOnlySpan<int> arrive = profile.Arrivals;
             var cursor = 0;
-            for (var i = 0; i < departures.Length; i++)
+            for (var i = 0; i < times.Length; i++)
             {
-                var ready = departures[i] + w;
-                while (cursor < profile.Departures.Length && profile.Departures[cursor] < ready)
+                var ready = times[i] + w;
+                while ((uint)cursor < (uint)leave.Length && leave[cursor] < ready)
                 {
                     cursor++;
                 }
 
-                if (cursor == profile.Departures.Length)
+                if ((uint)cursor >= (uint)leave.Length || (uint)cursor >= (uint)arrive.Length)
                 {
                     break;
                 }
 
-                if (profile.Arrivals[cursor] < best[i])
+                var arrival = arrive[cursor];
+                if (arrival < found[i])
                 {
-                    best[i] = profile.Arrivals[cursor];
+                    found[i] = arrival;
                 }
             }
         }
 
-        for (var i = 0; i < departures.Length; i++)
+        for (var i = 0; i < found.Length; i++)
         {
-            best[i] = best[i] == int.MaxValue ? int.MaxValue : best[i] - departures[i];
+            found[i] = found[i] == int.MaxValue ? int.MaxValue : found[i] - times[i];
         }
 
-        Array.Sort(best);
-        var median = TravelTimeStatistics.NearestRank(best, 50);
+        var median = TravelTimeStatistics.NearestRankUnsorted(best.AsSpan(0, departures.Length), 50);
         return median is { } m ? m / 60f : float.PositiveInfinity;
     }
 
