@@ -131,7 +131,7 @@ internal static class PointFeatureScanner
         }
 
         value = ParseDouble(text);
-        return double.IsFinite(value);
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -309,11 +309,8 @@ internal static class PointFeatureScanner
                         return status;
                     }
 
+                    // A number out of range is infinity, as System.Text.Json reads it: the point check then names it.
                     var value = ParseDouble(text);
-                    if (!double.IsFinite(value))
-                    {
-                        return ScanStatus.Ok; // the general reader words a number out of range
-                    }
 
                     if (n == 0)
                     {
