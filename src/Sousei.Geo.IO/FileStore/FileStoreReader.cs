@@ -326,64 +326,46 @@ public static partial class FileStoreReader
     private static List<T> ReadLayer<T>(string path, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert, List<(int Index, long? Line, string? Place)>? where = null)
     {
         var file = Path.GetFileName(path);
+        IEnumerable<(int Index, long? Line, string? Place, IFeature Feature)> features;
         if (LayerFiles.IsParquet(path))
         {
-            return ReadParquetLayer(path, types, problems, checks, convert, where);
+            // GeoParquet: problems name the row group and row where a text file has a line.
+            features = GeoParquet.GeoParquetReader.Read(path, problems).Select(r => (r.Index, (long?)null, (string?)r.Place, r.Feature));
         }
-
-        if (LayerFiles.TryReadAllBytes(path, problems) is not { } bytes)
+        else if (LayerFiles.TryReadAllBytes(path, problems) is { } bytes)
+        {
+            features = GeoJsonFeatureReader.Read(bytes, file, problems).Select(f => (f.Index, (long?)f.Line, (string?)null, f.Feature));
+        }
+        else
         {
             return [];
         }
 
         var result = new List<T>();
-        foreach (var (index, line, feature) in GeoJsonFeatureReader.Read(bytes, file, problems))
+        foreach (var (index, line, place, feature) in features)
         {
-            var id = FeatureId(feature);
-            var geometry = checks.Check(feature.Geometry, types, file, index, id, line, problems);
-            if (geometry is null)
-            {
-                continue;
-            }
-
-            geometry.SRID = 4326;
-            var value = convert(feature, geometry, new FeatureContext(file, index, id, line, problems));
-            if (value is not null)
+            if (ConvertFeature(feature, file, index, line, place, types, problems, checks, convert) is { } value)
             {
                 result.Add(value);
-                where?.Add((index, line, null));
+                where?.Add((index, line, place));
             }
         }
 
         return result;
     }
 
-    /// <summary>A GeoParquet layer, row by row through the same checks and conversion; problems name the row group and row.</summary>
-    private static List<T> ReadParquetLayer<T>(string path, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert, List<(int Index, long? Line, string? Place)>? where)
+    /// <summary>One feature through the geometry checks and the layer's conversion (every reader and format); default after a problem.</summary>
+    internal static T? ConvertFeature<T>(IFeature feature, string file, int index, long? line, string? place, string[] types, ProblemCollector problems, GeometryChecks checks, Func<IFeature, Geometry, FeatureContext, T?> convert)
     {
-        var file = Path.GetFileName(path);
-        var result = new List<T>();
-        foreach (var row in GeoParquet.GeoParquetReader.Read(path, problems))
+        var id = FeatureId(feature);
+        var geometry = checks.Check(feature.Geometry, types, file, index, id, line, problems, place);
+        if (geometry is null)
         {
-            var feature = row.Feature;
-            var id = FeatureId(feature);
-            var place = row.Place;
-            var geometry = checks.Check(feature.Geometry, types, file, row.Index, id, null, problems, place);
-            if (geometry is null)
-            {
-                continue;
-            }
-
-            geometry.SRID = 4326;
-            var value = convert(feature, geometry, new FeatureContext(file, row.Index, id, null, problems, place));
-            if (value is not null)
-            {
-                result.Add(value);
-                where?.Add((row.Index, null, place));
-            }
+            return default;
         }
 
-        return result;
+        geometry.SRID = 4326;
+        return convert(feature, geometry, new FeatureContext(file, index, id, line, problems, place));
     }
 
     private static string? FeatureId(IFeature feature)
@@ -444,15 +426,7 @@ public static partial class FileStoreReader
             return default;
         }
 
-        var id = FeatureId(feature);
-        var geometry = checks.Check(feature.Geometry, types, file, index, id, line, problems);
-        if (geometry is null)
-        {
-            return default;
-        }
-
-        geometry.SRID = 4326;
-        return convert(feature, geometry, new FeatureContext(file, index, id, line, problems));
+        return ConvertFeature(feature, file, index, line, null, types, problems, checks, convert);
     }
 
     private static Hub? ToHub(IFeature f, Geometry g, FeatureContext ctx) =>

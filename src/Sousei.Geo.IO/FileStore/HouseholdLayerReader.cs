@@ -55,20 +55,22 @@ internal static class HouseholdLayerReader
                 return values;
             }
 
-            if (!TryWholeNumber(values[0], 0, out var persons) || persons > HouseholdAttributes.MaximumPersons || !TryWholeNumber(values[1], HouseholdAttributes.MinimumYear, out var year) || year > HouseholdAttributes.MaximumYear)
+            // The fast paths' one copy of the household rules; anything they refuse is worded by the general path.
+            Span<WholeSlot> slots = stackalloc WholeSlot[Wanted.Length];
+            for (var k = 0; k < slots.Length; k++)
             {
-                // Rare: the general path words the problems, as HouseholdAttributes does for every reader.
-                status[i] = 1;
-                return values;
+                slots[k] = Slot(values[k]);
             }
 
-            if (!TryAge(values[2], persons, out var children) || !TryAge(values[3], persons, out var elderly) || children + elderly > persons)
+            if (HouseholdStreamReader.ToHousehold(x, y, slots) is { } household)
+            {
+                parsed[i] = household;
+            }
+            else
             {
                 status[i] = 1;
-                return values;
             }
 
-            parsed[i] = new Household(x, y, persons, year, children, elderly);
             return values;
         }, _ => { });
 
@@ -100,48 +102,21 @@ internal static class HouseholdLayerReader
         return result;
     }
 
-    /// <summary>An optional age group as <see cref="AgeGroupAttributes"/> accepts it: absent, or 0 to persons.</summary>
-    private static bool TryAge(PointFeatureParser.Value value, int persons, out int? result)
+    /// <summary>A value as the fast paths judge it: what <see cref="AttributeValues.WholeNumber"/> accepts is whole, absent is absent.</summary>
+    private static WholeSlot Slot(PointFeatureParser.Value value)
     {
-        result = null;
         if (!value.Present)
         {
-            return true;
+            return new WholeSlot(WholeSlot.Kinds.Absent, 0);
         }
 
-        if (!TryWholeNumber(value, 0, out var n) || n > persons)
-        {
-            return false;
-        }
-
-        result = n;
-        return true;
-    }
-
-    /// <summary>What <see cref="AttributeValues.WholeNumber"/> accepts, without wording a problem.</summary>
-    private static bool TryWholeNumber(PointFeatureParser.Value value, long min, out int result)
-    {
-        result = 0;
-        long l;
         if (value.Number is { } d && AttributeValues.IsWhole(d))
         {
-            l = (long)Math.Round(d);
-        }
-        else if (value.Number is null && value.Text is { } s && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-        {
-            l = parsed;
-        }
-        else
-        {
-            return false;
+            return new WholeSlot(WholeSlot.Kinds.Whole, (long)Math.Round(d));
         }
 
-        if (l < min || l > int.MaxValue)
-        {
-            return false;
-        }
-
-        result = (int)l;
-        return true;
+        return value.Number is null && value.Text is { } text && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? new WholeSlot(WholeSlot.Kinds.Whole, parsed)
+            : new WholeSlot(WholeSlot.Kinds.Other, 0);
     }
 }

@@ -39,39 +39,7 @@ internal static class HouseholdParquetReader
             return null;
         }
 
-        var groups = new List<Household>[file.RowGroupRows.Count];
-        var groupProblems = new ProblemCollector[groups.Length];
-        var failures = new string?[groups.Length];
-        Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 8) }, () => (GeoParquetFile.Session?)null, (g, _, session) =>
-        {
-            groupProblems[g] = new ProblemCollector(problems.Cap);
-            try
-            {
-                session ??= file.OpenSession();
-                groups[g] = ReadGroup(file, g, columns, groupProblems[g], checks, session);
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException)
-            {
-                failures[g] = e.Message;
-                groups[g] = [];
-            }
-
-            return session;
-        }, session => session?.Dispose());
-
-        var result = new List<Household>(groups.Sum(g => g.Count));
-        for (var g = 0; g < groups.Length; g++)
-        {
-            if (failures[g] is { } failure)
-            {
-                problems.Add(new DataProblem("parquet.unreadable", file.FileName, failure, Place: $"row group {g}"));
-                continue;
-            }
-
-            problems.AddAll(groupProblems[g]);
-            result.AddRange(groups[g]);
-        }
-
+        var result = file.ReadRowGroups(problems, (g, session, groupProblems) => ReadGroup(file, g, columns, groupProblems, checks, session));
         return result;
     }
 
@@ -117,9 +85,7 @@ internal static class HouseholdParquetReader
                 continue;
             }
 
-            var checkedGeometry = checks.Check(geometry, FileStoreReader.PointOnly, file.FileName, first + r, null, null, problems, place);
-            if (checkedGeometry is not null
-                && FileStoreReader.ToHousehold(new Feature(checkedGeometry, attributes), checkedGeometry, new FileStoreReader.FeatureContext(file.FileName, first + r, null, null, problems, place)) is { } household)
+            if (FileStoreReader.ConvertFeature(new Feature(geometry, attributes), file.FileName, first + r, null, place, FileStoreReader.PointOnly, problems, checks, FileStoreReader.ToHousehold) is { } household)
             {
                 households.Add(household);
             }

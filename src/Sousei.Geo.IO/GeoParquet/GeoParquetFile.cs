@@ -200,25 +200,16 @@ public sealed class GeoParquetFile : IDisposable
     /// <see cref="GeoParquetColumns.Values"/>), each through a reader of its own so that row groups can be read in parallel.
     /// </summary>
     /// <exception cref="InvalidDataException">The row group cannot be read; the message names it.</exception>
-    public (byte[]?[] Wkb, object?[][] Columns) ReadRowGroup(int rowGroup, IReadOnlyList<DataField> columns)
+    public (byte[]?[] Wkb, object?[][] Columns) ReadRowGroup(int rowGroup, IReadOnlyList<DataField> columns, Session session)
     {
         try
         {
-            using var stream = new SynchronousReadStream(_path);
-            var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
-            try
-            {
-                using var group = reader.OpenRowGroupReader(rowGroup);
-                var n = checked((int)group.RowCount);
-                var wkb = new byte[]?[n];
-                group.ReadAsync(GeometryField, wkb.AsMemory()).GetAwaiter().GetResult();
-                var values = columns.Select(c => GeoParquetColumns.Values(group, c, n)).ToArray();
-                return (wkb, values);
-            }
-            finally
-            {
-                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
+            using var group = session.Reader.OpenRowGroupReader(rowGroup);
+            var n = checked((int)group.RowCount);
+            var wkb = new byte[]?[n];
+            group.ReadAsync(GeometryField, wkb.AsMemory()).GetAwaiter().GetResult();
+            var values = columns.Select(c => GeoParquetColumns.Values(group, c, n)).ToArray();
+            return (wkb, values);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not InvalidDataException)
         {
@@ -227,18 +218,58 @@ public sealed class GeoParquetFile : IDisposable
     }
 
     /// <summary>
+    /// Reads every row group on the cores, one <see cref="Session"/> per thread, and gives the results and the problems in
+    /// row-group order (a row group that cannot be read is a <c>parquet.unreadable</c> problem naming it).
+    /// </summary>
+    public List<T> ReadRowGroups<T>(ProblemCollector problems, Func<int, Session, ProblemCollector, List<T>> read)
+    {
+        var groups = new List<T>[RowGroupRows.Count];
+        var groupProblems = new ProblemCollector[groups.Length];
+        var failures = new string?[groups.Length];
+        Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 8) }, () => (Session?)null, (g, _, session) =>
+        {
+            groupProblems[g] = new ProblemCollector(problems.Cap);
+            try
+            {
+                session ??= OpenSession();
+                groups[g] = read(g, session, groupProblems[g]);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                failures[g] = e.Message;
+                groups[g] = [];
+            }
+
+            return session;
+        }, session => session?.Dispose());
+
+        var result = new List<T>(groups.Sum(g => g.Count));
+        for (var g = 0; g < groups.Length; g++)
+        {
+            if (failures[g] is { } failure)
+            {
+                problems.Add(new DataProblem("parquet.unreadable", FileName, failure, Place: $"row group {g}"));
+                continue;
+            }
+
+            problems.AddAll(groupProblems[g]);
+            result.AddRange(groups[g]);
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Reads one row group's geometry column (WKB slices into the decoded pages, no copy per row) and the typed integer
     /// columns asked for (null: absent), for the fast paths; <paramref name="read"/> sees them while they are alive.
     /// </summary>
     /// <exception cref="InvalidDataException">The row group cannot be read, or a column is not an integer column.</exception>
-    public T ReadRowGroupRaw<T>(int rowGroup, IReadOnlyList<DataField?> integerColumns, RawRowGroupReader<T> read, Session? session = null)
+    public T ReadRowGroupRaw<T>(int rowGroup, IReadOnlyList<DataField?> integerColumns, RawRowGroupReader<T> read, Session session)
     {
         try
         {
-            using var own = session is null ? OpenSession() : null;
-            var reader = (session ?? own)!.Reader;
             {
-                using var group = reader.OpenRowGroupReader(rowGroup);
+                using var group = session.Reader.OpenRowGroupReader(rowGroup);
                 var n = checked((int)group.RowCount);
                 using var wkb = group.ReadRawColumnDataBaseAsync(GeometryField).GetAwaiter().GetResult();
                 var integers = new long?[integerColumns.Count][];

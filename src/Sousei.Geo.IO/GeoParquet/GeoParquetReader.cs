@@ -27,42 +27,13 @@ public static class GeoParquetReader
             return [];
         }
 
-        var groups = new List<Row>[file.RowGroupRows.Count];
-        var groupProblems = new ProblemCollector[groups.Length];
-        var failures = new string?[groups.Length];
-        Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 8) }, g =>
-        {
-            groupProblems[g] = new ProblemCollector(problems.Cap);
-            try
-            {
-                groups[g] = ReadGroup(file, g, groupProblems[g]);
-            }
-            catch (InvalidDataException e)
-            {
-                failures[g] = e.Message;
-                groups[g] = [];
-            }
-        });
-
-        var rows = new List<Row>((int)file.RowCount);
-        for (var g = 0; g < groups.Length; g++)
-        {
-            if (failures[g] is { } failure)
-            {
-                problems.Add(new DataProblem("parquet.unreadable", file.FileName, failure, Place: $"row group {g}"));
-                continue;
-            }
-
-            problems.AddAll(groupProblems[g]);
-            rows.AddRange(groups[g]);
-        }
-
+        var rows = file.ReadRowGroups(problems, (g, session, groupProblems) => ReadGroup(file, g, session, groupProblems));
         return rows;
     }
 
-    private static List<Row> ReadGroup(GeoParquetFile file, int g, ProblemCollector problems)
+    private static List<Row> ReadGroup(GeoParquetFile file, int g, GeoParquetFile.Session session, ProblemCollector problems)
     {
-        var (wkb, columns) = file.ReadRowGroup(g, file.Attributes);
+        var (wkb, columns) = file.ReadRowGroup(g, file.Attributes, session);
         var first = (int)file.FirstRow(g);
         var rows = new List<Row>(wkb.Length);
         for (var r = 0; r < wkb.Length; r++)

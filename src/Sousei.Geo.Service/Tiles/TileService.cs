@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.VectorTiles;
-using NetTopologySuite.IO.VectorTiles.Mapbox;
 using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Simplify;
 using Sousei.Geo.Analysis;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sousei.Geo.Core.Crs;
 using Sousei.Geo.Service.Tests.Fixtures;
 
 namespace Sousei.Geo.Cli.Tests.Commands;
@@ -45,7 +44,7 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(["Point"], geo["columns"]!["geometry"]!["geometry_types"]!.AsArray().Select(t => (string?)t));
         // DuckDB reads the geo key itself and types the column as a CRS84 geometry: the first point as it wrote it.
         var first = await DuckDb($"select ST_AsText(geometry) as wkt, persons, name from '{parquet}' limit 1");
-        var (lon, lat) = PlaneProjection.Kumamoto.Unproject(-27_000, -21_790);
+        var (lon, lat) = VacantStore.LonLat(0, 10);
         var wkt = ((string)first[0]!["wkt"]!).Replace("POINT (", "", StringComparison.Ordinal).TrimEnd(')').Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(lon, wkt[0], 9);
         Assert.Equal(lat, wkt[1], 9);
@@ -148,7 +147,7 @@ public sealed class ConvertCommandTests : IDisposable
     /// <summary>ISO WKB of a point at plane metres (x, y) from 通町筋, little-endian, as hex.</summary>
     private static string WkbHex(double x, double y)
     {
-        var (lon, lat) = PlaneProjection.Kumamoto.Unproject(-27_000 + x, -21_800 + y);
+        var (lon, lat) = VacantStore.LonLat(x, y);
         var bytes = new byte[21];
         bytes[0] = 1;
         BitConverter.TryWriteBytes(bytes.AsSpan(1), 1u);
@@ -159,18 +158,11 @@ public sealed class ConvertCommandTests : IDisposable
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_dir, name), text, new UTF8Encoding(false));
 
-    private static string Collection(params string[] f) => "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(",", f) + "]}";
+    private static string Collection(params string[] f) => VacantStore.Collection(f);
 
-    private static string Feature(string g, string p) => $"{{\"type\":\"Feature\",\"geometry\":{g},\"properties\":{p}}}";
+    private static string Feature(string g, string p) => VacantStore.Feature(g, p);
 
-    private static string Pos(double x, double y)
-    {
-        var (lon, lat) = PlaneProjection.Kumamoto.Unproject(-27_000 + x, -21_800 + y);
-        return string.Create(CultureInfo.InvariantCulture, $"[{lon:R},{lat:R}]");
-    }
+    private static string Pt(double x, double y) => VacantStore.Pt(x, y);
 
-    private static string Pt(double x, double y) => $"{{\"type\":\"Point\",\"coordinates\":{Pos(x, y)}}}";
-
-    private static string Rect(double x, double y, double w, double h) =>
-        $"{{\"type\":\"Polygon\",\"coordinates\":[[{Pos(x, y)},{Pos(x + w, y)},{Pos(x + w, y + h)},{Pos(x, y + h)},{Pos(x, y)}]]}}";
+    private static string Rect(double x, double y, double w, double h) => VacantStore.Rect(x, y, w, h);
 }
