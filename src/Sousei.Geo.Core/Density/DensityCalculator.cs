@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using Sousei.Geo.Core.Model;
@@ -84,7 +85,7 @@ public static class DensityCalculator
         var count = households.Count;
         var chunk = Math.Max(16_384, count / (Environment.ProcessorCount * 8) + 1);
         var ranges = Enumerable.Range(0, (count + chunk - 1) / chunk).Select(i => (Start: i * chunk, End: Math.Min(count, (i + 1) * chunk)));
-        Parallel.ForEach(ranges, range =>
+        Parallel.ForEach(ranges, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (range) =>
         {
             var local = new long[zoneCount + 1];
             for (var i = range.Start; i < range.End; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 
@@ -43,6 +44,7 @@ internal sealed class GridPointLocator
     }
 
     /// <summary>Interior, Boundary or Exterior, exactly as <see cref="IndexedPointInAreaLocator"/> answers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Location Locate(double x, double y)
     {
         if (!_envelope.Covers(x, y))

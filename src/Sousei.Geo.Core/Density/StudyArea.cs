@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Operation.Overlay;
@@ -69,6 +70,7 @@ public sealed class StudyArea
         public double AreaHectares => AreaSquareMeters / 10_000.0;
 
         /// <summary>True when the lon/lat point lies inside the region or on its boundary (and inside the inducement area, for zones).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Covers(double longitude, double latitude)
         {
             if (!_envelope.Covers(longitude, latitude))
@@ -85,6 +87,7 @@ public sealed class StudyArea
         }
 
         /// <summary>Like <see cref="Covers"/> but ignores the clip to the inducement area (for callers that tested it already).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal bool CoversUnclipped(double longitude, double latitude) =>
             _locator.Locate(longitude, latitude) != Location.Exterior;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 
 namespace Sousei.Geo.Core.Model;
@@ -38,6 +39,7 @@ public sealed class CityDataset
     /// <summary>Years present in town blocks, ascending (found once; thread-safe).</summary>
     public IReadOnlyList<int> TownBlockYears => _townBlockYears ??= Years(TownBlocks, b => b.Year);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<int> Years<T>(IReadOnlyList<T> items, Func<T, int> year)
     {
         var years = new HashSet<int>();

@@ -530,6 +530,7 @@ internal sealed class HouseholdStreamReader
     }
 
     /// <summary>The rules of <see cref="HouseholdAttributes"/> for the fast path's values; null hands the feature to the general reader.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Household? ToHousehold(double x, double y, ReadOnlySpan<WholeSlot> slots)
     {
         if (!Whole(slots[0], 0, HouseholdAttributes.MaximumPersons, out var persons) || !Whole(slots[1], HouseholdAttributes.MinimumYear, HouseholdAttributes.MaximumYear, out var year))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
@@ -102,8 +103,10 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
     }
 
     /// <summary>The problem with one longitude/latitude point, or null; cheap enough for millions of points.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? PointProblem(double longitude, double latitude) => PositionProblem(longitude, latitude) ?? ZoneDistanceProblem(longitude, latitude);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? PositionProblem(double x, double y)
     {
         if (!double.IsFinite(x) || !double.IsFinite(y))
@@ -124,6 +127,7 @@ public sealed class GeometryChecks(PlaneProjection projection, bool repair)
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? ZoneDistanceProblem(double longitude, double latitude)
     {
         // Equirectangular distance from the zone origin: within a few per cent at these scales, enough for a 500 km sanity bound.

@@ -413,6 +413,7 @@ internal ref struct JsonScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int Digits(int p)
     {
         var buffer = _buffer;

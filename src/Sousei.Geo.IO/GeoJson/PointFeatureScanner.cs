@@ -116,6 +116,7 @@ internal static class PointFeatureScanner
         return ScanStatus.Ok;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool CompactNumber(ref JsonScanner s, out double value)
     {
         value = double.NaN;
