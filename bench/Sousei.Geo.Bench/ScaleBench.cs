@@ -29,7 +29,7 @@ internal static class ScaleBench
             + $"{new FileInfo(data.HouseholdsGeoJson).Length / 1e6:F0} MB GeoJSON, area {data.Area.NumGeometries} parts / {data.Area.NumPoints:N0} vertices");
         Console.WriteLine("| command | median s | range s | peak memory | answer |");
         Console.WriteLine("|---|---|---|---|---|");
-        var geojson = Repeat(3, () => Time("dotnet", [cli, "density", "--data", data.Directory, "--method", "households", "--format", "json"]));
+        var geojson = Repeat(Runs, () => Time("dotnet", [cli, "density", "--data", data.Directory, "--method", "households", "--format", "json"]));
         Row("`density --method households`, GeoJSON", geojson);
         var size = $"{count:N0} households ({new FileInfo(data.HouseholdsGeoJson).Length / 1e6:F0} MB GeoJSON), area of {data.Area.NumPoints:N0} vertices";
         if (!peers)
@@ -49,8 +49,19 @@ internal static class ScaleBench
         }
 
         Console.WriteLine($"  (GeoParquet file: {new FileInfo(Path.Combine(parquetStore, "households.parquet")).Length / 1e6:F0} MB)");
-        var parquet = Repeat(3, () => Time("dotnet", [cli, "density", "--data", parquetStore, "--method", "households", "--format", "json"]));
+        var parquet = Repeat(Runs, () => Time("dotnet", [cli, "density", "--data", parquetStore, "--method", "households", "--format", "json"]));
         Row("`density --method households`, GeoParquet", parquet);
+
+        // The same commands from sousei installed as README says for large data: a ReadyToRun publish (compiled ahead of
+        // time, so a fresh process does not spend its first few hundred milliseconds in the JIT).
+        var installed = InstalledCli(repoRoot);
+        var installedGeojson = installed is null ? null : Repeat(Runs, () => Time(installed, ["density", "--data", data.Directory, "--method", "households", "--format", "json"]));
+        var installedParquet = installed is null ? null : Repeat(Runs, () => Time(installed, ["density", "--data", parquetStore, "--method", "households", "--format", "json"]));
+        if (installedGeojson is not null && installedParquet is not null)
+        {
+            Row("`density --method households`, GeoJSON, ReadyToRun publish", installedGeojson);
+            Row("`density --method households`, GeoParquet, ReadyToRun publish", installedParquet);
+        }
         var conn = Environment.GetEnvironmentVariable("SOUSEI_BENCH_DB");
         var parquetMb = new FileInfo(Path.Combine(parquetStore, "households.parquet")).Length / 1e6;
         if (string.IsNullOrEmpty(conn))
@@ -65,6 +76,12 @@ internal static class ScaleBench
             var peer = $"PostGIS `ST_Covers` + GiST, the query alone: {Median(sql):F2} s ({sql[0].Output})";
             rows.Add(new BenchRow("12", "whole `density --method households` command, GeoJSON", size, $"**{Median(geojson):F2} s** ({Median(sql) / Median(geojson):F1}× faster), {geojson.Max(r => r.PeakKb) / 1024.0:F0} MB peak", "≤ ½ the PostGIS query", peer));
             rows.Add(new BenchRow("12", "whole `density --method households` command, GeoParquet", $"same households, {parquetMb:F0} MB GeoParquet", $"**{Median(parquet):F2} s** ({Median(sql) / Median(parquet):F1}× faster), {parquet.Max(r => r.PeakKb) / 1024.0:F0} MB peak", "≤ ⅕ the PostGIS query", peer));
+            if (installedGeojson is not null && installedParquet is not null)
+            {
+                rows.Add(new BenchRow("12", "the same two commands, `sousei` installed as a ReadyToRun publish (README)", "same households: GeoJSON / GeoParquet",
+                    $"GeoJSON **{Median(installedGeojson):F2} s** ({Median(sql) / Median(installedGeojson):F1}×), GeoParquet **{Median(installedParquet):F2} s** ({Median(sql) / Median(installedParquet):F1}× faster), {installedParquet.Max(r => r.PeakKb) / 1024.0:F0} MB peak",
+                    "≤ ½ / ≤ ⅕ the PostGIS query", peer));
+            }
 
             // sousei import of each store into a city of its own (the whole command: read, validate, COPY, index, commit).
             Time("dotnet", [cli, "db", "migrate", "--db", conn], json: false);
@@ -89,6 +106,36 @@ internal static class ScaleBench
         }
 
         return 0;
+    }
+
+    /// <summary>Runs of each whole command: the machine varies by ±20 % from run to run, so five, and the median.</summary>
+    private const int Runs = 5;
+
+    /// <summary>
+    /// Publishes the CLI as README's installation does (<c>dotnet publish -c Release -r linux-x64 -p:PublishReadyToRun=true</c>)
+    /// into the temp folder, and gives its <c>sousei</c>; null, said on the console, when the publish fails (no runtime pack).
+    /// </summary>
+    private static string? InstalledCli(string repoRoot)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sousei-bench-installed");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])["publish", Path.Combine(repoRoot, "src", "Sousei.Geo.Cli"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", dir])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(start)!;
+        var err = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        var sousei = Path.Combine(dir, "sousei");
+        if (p.ExitCode != 0 || !File.Exists(sousei))
+        {
+            Console.WriteLine($"  (ReadyToRun publish failed, exit {p.ExitCode}: {output.Split('\n').LastOrDefault(l => l.Contains("error", StringComparison.Ordinal)) ?? err.Result.Trim()}; not measured)");
+            return null;
+        }
+
+        return sousei;
     }
 
     private static List<(double Seconds, long PeakKb, string Output)> Repeat(int n, Func<(double, long, string)> run) =>
@@ -133,7 +180,7 @@ internal static class ScaleBench
 
         Exec("CREATE INDEX ON bench_scale_h USING gist (geom); ANALYZE bench_scale_h; ANALYZE bench_scale_a;");
         var runs = new List<(double Seconds, long PeakKb, string Output)>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < Runs; i++)
         {
             var clock = Stopwatch.StartNew();
             using var q = new NpgsqlCommand("SELECT sum(h.persons) FROM bench_scale_h h JOIN bench_scale_a a ON ST_Covers(a.geom, h.geom) WHERE h.year = 2023", db) { CommandTimeout = 1200 };

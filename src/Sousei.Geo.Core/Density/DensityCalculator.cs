@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using Sousei.Geo.Core.Model;
@@ -45,7 +46,7 @@ public static class DensityCalculator
     {
         if (method == DensityMethod.Households)
         {
-            return data.Households.Where(h => h.Year == year).Sum(h => (long)h.Persons);
+            return HouseholdPersons(data.Households, year);
         }
 
         var units = data.TownBlocks.Where(b => b.Year == year && b.Persons > 0).ToList();
@@ -74,6 +75,18 @@ public static class DensityCalculator
         return total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long HouseholdPersons(IReadOnlyList<Household> households, int year)
+    {
+        long persons = 0;
+        foreach (ref readonly var h in Household.Span(households))
+        {
+            persons += h.Year == year ? h.Persons : 0;
+        }
+
+        return persons;
+    }
+
     private static List<TownBlock> BlocksOf(CityDataset data, int year) => data.TownBlocks.Where(b => b.Year == year).ToList();
 
     /// <summary>Index 0 is the whole area, index i + 1 zone i.</summary>
@@ -82,15 +95,17 @@ public static class DensityCalculator
         var zoneCount = study.Zones.Count;
         var totals = new long[zoneCount + 1];
         var gate = new object();
-        var count = households.Count;
+        var all = households as List<Household> ?? [.. households];
+        var count = all.Count;
         var chunk = Math.Max(16_384, count / (Environment.ProcessorCount * 8) + 1);
         var ranges = Enumerable.Range(0, (count + chunk - 1) / chunk).Select(i => (Start: i * chunk, End: Math.Min(count, (i + 1) * chunk)));
         Parallel.ForEach(ranges, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (range) =>
         {
             var local = new long[zoneCount + 1];
+            var span = CollectionsMarshal.AsSpan(all);
             for (var i = range.Start; i < range.End; i++)
             {
-                var h = households[i];
+                ref readonly var h = ref span[i];
                 if (h.Year != year || h.Persons == 0 || !study.Area.Covers(h.Longitude, h.Latitude))
                 {
                     continue;

@@ -34,12 +34,29 @@ public sealed class CityDataset
     private IReadOnlyList<int>? _townBlockYears;
 
     /// <summary>Years present in households, ascending (found once: a scan of millions of households; thread-safe).</summary>
-    public IReadOnlyList<int> HouseholdYears => _householdYears ??= Years(Households, h => h.Year);
+    public IReadOnlyList<int> HouseholdYears => _householdYears ??= YearsOf(Households);
 
     /// <summary>Years present in town blocks, ascending (found once; thread-safe).</summary>
     public IReadOnlyList<int> TownBlockYears => _townBlockYears ??= Years(TownBlocks, b => b.Year);
 
+    /// <summary>The years of households: one pass over the list, a set lookup only where the year changes (millions of rows).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<int> YearsOf(IReadOnlyList<Household> households)
+    {
+        var years = new HashSet<int>();
+        var last = 0;
+        foreach (ref readonly var h in Household.Span(households))
+        {
+            if (h.Year != last || years.Count == 0)
+            {
+                years.Add(h.Year);
+                last = h.Year;
+            }
+        }
+
+        return [.. years.Order()];
+    }
+
     private static List<int> Years<T>(IReadOnlyList<T> items, Func<T, int> year)
     {
         var years = new HashSet<int>();
