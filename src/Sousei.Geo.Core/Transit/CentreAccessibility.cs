@@ -54,7 +54,6 @@ public static class CentreAccessibility
 
             groupOf[i] = g;
         }
-
         var access = new (int Stop, int WalkSeconds)[origins.Count][];
         Parallel.For(0, origins.Count, g => access[g] = network.StopsNearPlane(origins[g].X, origins[g].Y, options.AccessRadiusMeters, options));
         var needed = new bool[network.Stops.Count];
@@ -166,10 +165,11 @@ public static class CentreAccessibility
     private static float[] Medians(List<(double X, double Y)> origins, (double X, double Y)[] targets, (int Stop, int WalkSeconds)[][] access, (int[] Departures, int[] Arrivals)?[] profiles, int[] departures, TransitOptions options)
     {
         var medians = new float[origins.Count];
-        Parallel.For(0, origins.Count, () => new int[departures.Length], (g, _, buffer) =>
+        var fastest = AccessMedian.FastestRides(profiles);
+        Parallel.For(0, origins.Count, () => new AccessMedian.Workspace(departures.Length), (g, _, workspace) =>
         {
-            medians[g] = MedianMinutes(DirectWalk(origins[g], targets, options), access[g], profiles, departures, buffer);
-            return buffer;
+            medians[g] = AccessMedian.Minutes(DirectWalk(origins[g], targets, options), access[g], profiles, fastest, departures, workspace);
+            return workspace;
         }, _ => { });
         return medians;
     }
@@ -416,56 +416,6 @@ public static class CentreAccessibility
         }
 
         return times.Distinct().Order().ToArray();
-    }
-
-    private static float MedianMinutes(int direct, (int Stop, int WalkSeconds)[] access, (int[] Departures, int[] Arrivals)?[] profiles, int[] departures, int[] best)
-    {
-        for (var i = 0; i < departures.Length; i++)
-        {
-            best[i] = direct == int.MaxValue ? int.MaxValue : departures[i] + direct;
-        }
-
-        var times = departures.AsSpan();
-        var found = best.AsSpan(0, times.Length);
-        foreach (var (s, w) in access)
-        {
-            if (profiles[s] is not { } profile)
-            {
-                continue;
-            }
-
-            // A merge of two ascending lists: the origin's departures (plus the walk) and the stop's profile departures.
-            ReadOnlySpan<int> leave = profile.Departures;
-            ReadOnlySpan<int> arrive = profile.Arrivals;
-            var cursor = 0;
-            for (var i = 0; i < times.Length; i++)
-            {
-                var ready = times[i] + w;
-                while ((uint)cursor < (uint)leave.Length && leave[cursor] < ready)
-                {
-                    cursor++;
-                }
-
-                if ((uint)cursor >= (uint)leave.Length || (uint)cursor >= (uint)arrive.Length)
-                {
-                    break;
-                }
-
-                var arrival = arrive[cursor];
-                if (arrival < found[i])
-                {
-                    found[i] = arrival;
-                }
-            }
-        }
-
-        for (var i = 0; i < found.Length; i++)
-        {
-            found[i] = found[i] == int.MaxValue ? int.MaxValue : found[i] - times[i];
-        }
-
-        var median = TravelTimeStatistics.NearestRankUnsorted(best.AsSpan(0, departures.Length), 50);
-        return median is { } m ? m / 60f : float.PositiveInfinity;
     }
 
     private static ZoneAccessibility Tally(string id, string name, IReadOnlyList<Household> households, List<int>? members, CentreAccessibilityResult r)

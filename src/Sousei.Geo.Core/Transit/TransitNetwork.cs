@@ -329,12 +329,26 @@ public sealed class TransitNetwork
         return StopsNearPlane(x, y, radiusMeters, options);
     }
 
+    /// <summary>The stops within the radius of a plane point with their walk seconds, in stop order. Thread-safe.</summary>
+    /// <remarks>Called once per origin (hundreds of thousands of times for exact accessibility), so the candidate list
+    /// is one per thread and the result is sorted in place.</remarks>
     internal (int Stop, int WalkSeconds)[] StopsNearPlane(double x, double y, double radiusMeters, TransitOptions options)
     {
-        var near = new List<(int, double)>();
+        var near = t_near ??= [];
+        near.Clear();
         Grid.Near(x, y, radiusMeters, near);
-        return near.Select(n => (n.Item1, options.WalkSeconds(n.Item2))).OrderBy(n => n.Item1).ToArray();
+        var result = new (int Stop, int WalkSeconds)[near.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = (near[i].Stop, options.WalkSeconds(near[i].DistanceMeters));
+        }
+
+        result.AsSpan().Sort(static (a, b) => a.Stop.CompareTo(b.Stop));
+        return result;
     }
+
+    [ThreadStatic]
+    private static List<(int Stop, double DistanceMeters)>? t_near;
 
     /// <summary>Transfer walks for a radius and speed, built once and cached.</summary>
     internal TransferTable Transfers(TransitOptions options)

@@ -37,6 +37,10 @@ public static class TravelTimeStatistics
         return v == int.MaxValue ? null : v;
     }
 
+    /// <summary>Like <see cref="NearestRankUnsorted"/>, with <see cref="int.MaxValue"/> (unreachable) kept as it is.</summary>
+    internal static int NearestRankValue(Span<int> seconds, double percentile) =>
+        Select(seconds, Math.Clamp((int)Math.Ceiling(percentile / 100.0 * seconds.Length - 1e-9), 1, seconds.Length) - 1);
+
     /// <summary>The <paramref name="k"/>-th smallest value (0-based), reordering the span.</summary>
     private static int Select(Span<int> a, int k)
     {
