@@ -43,7 +43,7 @@ internal static class AllBench
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"Written by `dotnet run -c Release --project bench/Sousei.Geo.Bench -- all` on {started:yyyy-MM-dd HH:mm} UTC ({(DateTime.UtcNow - started).TotalMinutes:F0} min).");
         table.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {Memory()}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; load average {loadBefore} before, {loadAfter} after.");
-        table.AppendLine("Each command is a fresh `sousei` process (the Release build as `dotnet sousei.dll`, and where said the ReadyToRun publish README installs), five runs, the median; peak memory from GNU time; the PostGIS query five runs, the median.");
+        table.AppendLine("Each command is a fresh `sousei` process (the Release build as `dotnet sousei.dll`, and where said the ReadyToRun publish README installs), one untimed run then five, the median; peak memory from GNU time; the PostGIS query five runs, the median.");
         table.AppendLine();
         table.AppendLine("| issue | task | data | result | target | peer, same run |");
         table.AppendLine("|---|---|---|---|---|---|");
