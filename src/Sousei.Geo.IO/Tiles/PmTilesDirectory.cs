@@ -1,3 +1,4 @@
+using Sousei.Geo.IO.Binary;
 namespace Sousei.Geo.IO.Tiles;
 
 /// <summary>

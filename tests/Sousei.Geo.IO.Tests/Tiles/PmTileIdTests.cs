@@ -1,3 +1,4 @@
+using Sousei.Geo.IO.Binary;
 using Sousei.Geo.IO.Tiles;
 
 namespace Sousei.Geo.IO.Tests.Tiles;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using Sousei.Geo.IO.Binary;
 
 namespace Sousei.Geo.IO.GeoParquet.Format;
 
@@ -20,7 +21,7 @@ internal static class Hybrid
         var mask = bitWidth == 32 ? uint.MaxValue : (1u << bitWidth) - 1;
         while (filled < into.Length)
         {
-            var header = ReadUleb(encoded, ref position);
+            var header = Varint.Read(encoded, ref position);
             if ((header & 1) == 0)
             {
                 var run = header >> 1;
@@ -90,26 +91,5 @@ internal static class Hybrid
                 filled += count;
             }
         }
-    }
-
-    private static ulong ReadUleb(ReadOnlySpan<byte> encoded, ref int position)
-    {
-        ulong result = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            if (position >= encoded.Length)
-            {
-                throw new InvalidDataException("the hybrid-encoded levels or indices end early");
-            }
-
-            var b = encoded[position++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return result;
-            }
-        }
-
-        throw new InvalidDataException("a hybrid run header is too long");
     }
 }

@@ -13,74 +13,54 @@ internal readonly record struct PageHeader(int Type, int UncompressedBytes, int 
         var r = new ThriftCompactReader(bytes);
         int type = -1, uncompressed = -1, compressed = -1, values = -1, encoding = -1, definitionEncoding = -1, definitionBytes = 0, repetitionBytes = 0;
         var isCompressed = true;
-        short last = 0;
-        while (true)
+        r.ReadStruct((ref ThriftCompactReader r, short id, byte fieldType) =>
         {
-            var (id, fieldType) = r.ReadFieldHeader(last);
-            if (fieldType == ThriftCompactReader.Stop)
-            {
-                break;
-            }
-
             switch (id, fieldType)
             {
                 case (1, ThriftCompactReader.I32):
                     type = r.ReadI32();
-                    break;
+                    return true;
                 case (2, ThriftCompactReader.I32):
                     uncompressed = r.ReadI32();
-                    break;
+                    return true;
                 case (3, ThriftCompactReader.I32):
                     compressed = r.ReadI32();
-                    break;
+                    return true;
                 case (5 or 7 or 8, ThriftCompactReader.Struct):
-                    var v2 = id == 8;
-                    short lastInner = 0;
-                    while (true)
+                    // DataPageHeader (5), DictionaryPageHeader (7) or DataPageHeaderV2 (8).
+                    var header = id;
+                    r.ReadStruct((ref ThriftCompactReader r, short innerId, byte innerType) =>
                     {
-                        var (innerId, innerType) = r.ReadFieldHeader(lastInner);
-                        if (innerType == ThriftCompactReader.Stop)
-                        {
-                            break;
-                        }
-
-                        switch (innerId, innerType, v2)
+                        switch (innerId, innerType, header)
                         {
                             case (1, ThriftCompactReader.I32, _):
                                 values = r.ReadI32();
-                                break;
-                            case (2, ThriftCompactReader.I32, false):
-                            case (4, ThriftCompactReader.I32, true):
+                                return true;
+                            case (2, ThriftCompactReader.I32, 5 or 7):
+                            case (4, ThriftCompactReader.I32, 8):
                                 encoding = r.ReadI32();
-                                break;
-                            case (3, ThriftCompactReader.I32, false) when id == 5:
+                                return true;
+                            case (3, ThriftCompactReader.I32, 5):
                                 definitionEncoding = r.ReadI32();
-                                break;
-                            case (5, ThriftCompactReader.I32, true):
+                                return true;
+                            case (5, ThriftCompactReader.I32, 8):
                                 definitionBytes = r.ReadI32();
-                                break;
-                            case (6, ThriftCompactReader.I32, true):
+                                return true;
+                            case (6, ThriftCompactReader.I32, 8):
                                 repetitionBytes = r.ReadI32();
-                                break;
-                            case (7, ThriftCompactReader.True or ThriftCompactReader.False, true):
+                                return true;
+                            case (7, ThriftCompactReader.True or ThriftCompactReader.False, 8):
                                 isCompressed = ThriftCompactReader.BooleanOf(innerType);
-                                break;
+                                return true;
                             default:
-                                r.Skip(innerType);
-                                break;
+                                return false;
                         }
-
-                        lastInner = innerId;
-                    }
-
-                    break;
+                    });
+                    return true;
                 default:
-                    r.Skip(fieldType);
-                    break;
+                    return false;
             }
-
-            last = id;
-        }
+        });
 
         if (type < 0 || uncompressed < 0 || compressed < 0 || (type is 0 or 2 or 3 && (values < 0 || encoding < 0)))
         {

@@ -15,6 +15,8 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
     /// <summary>Repetition (<c>FieldRepetitionType</c>).</summary>
     public const int Required = 0, Optional = 1, Repeated = 2;
 
+    private const byte I32 = ThriftCompactReader.I32, I64 = ThriftCompactReader.I64, Binary = ThriftCompactReader.Binary, List = ThriftCompactReader.List, Struct = ThriftCompactReader.Struct;
+
     /// <summary>One schema element; <see cref="LogicalType"/> is the field id of the LogicalType union's member (0: none).</summary>
     public sealed record SchemaElement(string Name, int? Type, int? Repetition, int? Children, int? ConvertedType, int LogicalType, int? LogicalBitWidth, bool? LogicalSigned);
 
@@ -55,34 +57,23 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
         var schema = new List<SchemaElement>();
         var groups = new List<RowGroup>();
         var keyValues = new List<KeyValuePair<string, string?>>();
-        short last = 0;
-        while (true)
+        r.ReadStruct((ref ThriftCompactReader r, short id, byte type) =>
         {
-            var (id, type) = r.ReadFieldHeader(last);
-            if (type == ThriftCompactReader.Stop)
-            {
-                break;
-            }
-
             switch (id, type)
             {
-                case (2, ThriftCompactReader.List):
+                case (2, List):
                     ReadStructs(ref r, schema, ReadSchemaElement);
-                    break;
-                case (4, ThriftCompactReader.List):
+                    return true;
+                case (4, List):
                     ReadStructs(ref r, groups, ReadRowGroup);
-                    break;
-                case (5, ThriftCompactReader.List):
+                    return true;
+                case (5, List):
                     ReadStructs(ref r, keyValues, ReadKeyValue);
-                    break;
+                    return true;
                 default:
-                    r.Skip(type);
-                    break;
+                    return false;
             }
-
-            last = id;
-        }
-
+        });
         return new ParquetFooter(schema, groups, keyValues);
     }
 
@@ -91,7 +82,7 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
     private static void ReadStructs<T>(ref ThriftCompactReader r, List<T> into, StructReader<T> read)
     {
         var (elementType, count) = r.ReadListHeader();
-        if (elementType != ThriftCompactReader.Struct)
+        if (elementType != Struct)
         {
             throw new InvalidDataException("a footer list does not hold structs");
         }
@@ -108,43 +99,32 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
         bool? signed = null;
         var logical = 0;
         string? name = null;
-        short last = 0;
-        while (true)
+        r.ReadStruct((ref ThriftCompactReader r, short id, byte type) =>
         {
-            var (id, type) = r.ReadFieldHeader(last);
-            if (type == ThriftCompactReader.Stop)
-            {
-                break;
-            }
-
             switch (id, type)
             {
-                case (1, ThriftCompactReader.I32):
+                case (1, I32):
                     physical = r.ReadI32();
-                    break;
-                case (3, ThriftCompactReader.I32):
+                    return true;
+                case (3, I32):
                     repetition = r.ReadI32();
-                    break;
-                case (4, ThriftCompactReader.Binary):
+                    return true;
+                case (4, Binary):
                     name = Utf8(r.ReadBinary());
-                    break;
-                case (5, ThriftCompactReader.I32):
+                    return true;
+                case (5, I32):
                     children = r.ReadI32();
-                    break;
-                case (6, ThriftCompactReader.I32):
+                    return true;
+                case (6, I32):
                     converted = r.ReadI32();
-                    break;
-                case (10, ThriftCompactReader.Struct):
+                    return true;
+                case (10, Struct):
                     (logical, bitWidth, signed) = ReadLogicalType(ref r);
-                    break;
+                    return true;
                 default:
-                    r.Skip(type);
-                    break;
+                    return false;
             }
-
-            last = id;
-        }
-
+        });
         return new SchemaElement(name ?? throw new InvalidDataException("a schema element has no name"), physical, repetition, children, converted, logical, bitWidth, signed);
     }
 
@@ -154,51 +134,32 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
         var member = 0;
         int? bitWidth = null;
         bool? signed = null;
-        short last = 0;
-        while (true)
+        r.ReadStruct((ref ThriftCompactReader r, short id, byte type) =>
         {
-            var (id, type) = r.ReadFieldHeader(last);
-            if (type == ThriftCompactReader.Stop)
-            {
-                break;
-            }
-
             member = member == 0 ? id : -1; // a union holds one member; more is damage, read as "unknown"
-            if (id == 10 && type == ThriftCompactReader.Struct)
+            if (id != 10 || type != Struct)
             {
-                short lastInner = 0;
-                while (true)
+                return false;
+            }
+
+            r.ReadStruct((ref ThriftCompactReader r, short innerId, byte innerType) =>
+            {
+                if (innerId == 1 && innerType == ThriftCompactReader.Byte)
                 {
-                    var (innerId, innerType) = r.ReadFieldHeader(lastInner);
-                    if (innerType == ThriftCompactReader.Stop)
-                    {
-                        break;
-                    }
-
-                    if (innerId == 1 && innerType == ThriftCompactReader.Byte)
-                    {
-                        bitWidth = (sbyte)r.ReadByte();
-                    }
-                    else if (innerId == 2 && innerType is ThriftCompactReader.True or ThriftCompactReader.False)
-                    {
-                        signed = ThriftCompactReader.BooleanOf(innerType);
-                    }
-                    else
-                    {
-                        r.Skip(innerType);
-                    }
-
-                    lastInner = innerId;
+                    bitWidth = (sbyte)r.ReadByte();
+                    return true;
                 }
-            }
-            else
-            {
-                r.Skip(type);
-            }
 
-            last = id;
-        }
+                if (innerId == 2 && innerType is ThriftCompactReader.True or ThriftCompactReader.False)
+                {
+                    signed = ThriftCompactReader.BooleanOf(innerType);
+                    return true;
+                }
 
+                return false;
+            });
+            return true;
+        });
         return (member, bitWidth, signed);
     }
 
@@ -206,34 +167,23 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
     {
         var columns = new List<ColumnChunk>();
         long rows = -1, bytes = 0;
-        short last = 0;
-        while (true)
+        r.ReadStruct((ref ThriftCompactReader r, short id, byte type) =>
         {
-            var (id, type) = r.ReadFieldHeader(last);
-            if (type == ThriftCompactReader.Stop)
-            {
-                break;
-            }
-
             switch (id, type)
             {
-                case (1, ThriftCompactReader.List):
+                case (1, List):
                     ReadStructs(ref r, columns, ReadColumnChunk);
-                    break;
-                case (2, ThriftCompactReader.I64):
+                    return true;
+                case (2, I64):
                     bytes = r.ReadI64();
-                    break;
-                case (3, ThriftCompactReader.I64):
+                    return true;
+                case (3, I64):
                     rows = r.ReadI64();
-                    break;
+                    return true;
                 default:
-                    r.Skip(type);
-                    break;
+                    return false;
             }
-
-            last = id;
-        }
-
+        });
         return new RowGroup(columns, rows >= 0 ? rows : throw new InvalidDataException("a row group has no row count"), bytes);
     }
 
@@ -241,31 +191,20 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
     {
         ColumnChunk? meta = null;
         var external = false;
-        short last = 0;
-        while (true)
+        r.ReadStruct((ref ThriftCompactReader r, short id, byte type) =>
         {
-            var (id, type) = r.ReadFieldHeader(last);
-            if (type == ThriftCompactReader.Stop)
-            {
-                break;
-            }
-
             switch (id, type)
             {
-                case (1, ThriftCompactReader.Binary):
+                case (1, Binary):
                     external = r.ReadBinary().Length > 0; // file_path: the chunk lives in another file
-                    break;
-                case (3, ThriftCompactReader.Struct):
+                    return true;
+                case (3, Struct):
                     meta = ReadColumnMetaData(ref r);
-                    break;
+                    return true;
                 default:
-                    r.Skip(type);
-                    break;
+                    return false;
             }
-
-            last = id;
-        }
-
+        });
         if (external)
         {
             throw new InvalidDataException("a column chunk lives in another file");
@@ -280,23 +219,16 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
         int type = -1, codec = -1;
         long values = -1, compressed = -1, uncompressed = -1, dataOffset = -1;
         long? dictionaryOffset = null;
-        short last = 0;
-        while (true)
+        r.ReadStruct((ref ThriftCompactReader r, short id, byte fieldType) =>
         {
-            var (id, fieldType) = r.ReadFieldHeader(last);
-            if (fieldType == ThriftCompactReader.Stop)
-            {
-                break;
-            }
-
             switch (id, fieldType)
             {
-                case (1, ThriftCompactReader.I32):
+                case (1, I32):
                     type = r.ReadI32();
-                    break;
-                case (3, ThriftCompactReader.List):
+                    return true;
+                case (3, List):
                     var (elementType, count) = r.ReadListHeader();
-                    if (elementType != ThriftCompactReader.Binary)
+                    if (elementType != Binary)
                     {
                         throw new InvalidDataException("a column path does not hold strings");
                     }
@@ -306,33 +238,29 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
                         path.Add(Utf8(r.ReadBinary()));
                     }
 
-                    break;
-                case (4, ThriftCompactReader.I32):
+                    return true;
+                case (4, I32):
                     codec = r.ReadI32();
-                    break;
-                case (5, ThriftCompactReader.I64):
+                    return true;
+                case (5, I64):
                     values = r.ReadI64();
-                    break;
-                case (6, ThriftCompactReader.I64):
+                    return true;
+                case (6, I64):
                     uncompressed = r.ReadI64();
-                    break;
-                case (7, ThriftCompactReader.I64):
+                    return true;
+                case (7, I64):
                     compressed = r.ReadI64();
-                    break;
-                case (9, ThriftCompactReader.I64):
+                    return true;
+                case (9, I64):
                     dataOffset = r.ReadI64();
-                    break;
-                case (11, ThriftCompactReader.I64):
+                    return true;
+                case (11, I64):
                     dictionaryOffset = r.ReadI64();
-                    break;
+                    return true;
                 default:
-                    r.Skip(fieldType);
-                    break;
+                    return false;
             }
-
-            last = id;
-        }
-
+        });
         if (type < 0 || codec < 0 || values < 0 || compressed < 0 || dataOffset < 0)
         {
             throw new InvalidDataException("a column chunk's metadata lacks a required field");
@@ -344,28 +272,17 @@ internal sealed record ParquetFooter(IReadOnlyList<ParquetFooter.SchemaElement> 
     private static KeyValuePair<string, string?> ReadKeyValue(ref ThriftCompactReader r)
     {
         string? key = null, value = null;
-        short last = 0;
-        while (true)
+        r.ReadStruct((ref ThriftCompactReader r, short id, byte type) =>
         {
-            var (id, type) = r.ReadFieldHeader(last);
-            if (type == ThriftCompactReader.Stop)
+            if (id is not (1 or 2) || type != Binary)
             {
-                break;
+                return false;
             }
 
-            if (id is 1 or 2 && type == ThriftCompactReader.Binary)
-            {
-                var text = Utf8(r.ReadBinary());
-                (key, value) = id == 1 ? (text, value) : (key, text);
-            }
-            else
-            {
-                r.Skip(type);
-            }
-
-            last = id;
-        }
-
+            var text = Utf8(r.ReadBinary());
+            (key, value) = id == 1 ? (text, value) : (key, text);
+            return true;
+        });
         return new(key ?? throw new InvalidDataException("a key-value entry has no key"), value);
     }
 

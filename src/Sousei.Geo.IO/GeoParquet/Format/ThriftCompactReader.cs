@@ -1,3 +1,5 @@
+using Sousei.Geo.IO.Binary;
+
 namespace Sousei.Geo.IO.GeoParquet.Format;
 
 /// <summary>
@@ -39,6 +41,30 @@ internal ref struct ThriftCompactReader
         var delta = header >> 4;
         var id = delta != 0 ? (short)(lastId + delta) : checked((short)ReadZigzag32());
         return (id, type);
+    }
+
+    /// <summary>
+    /// Reads a struct's fields to its stop: each goes to <paramref name="field"/>, and one it does not take (returns
+    /// false) is skipped, nested values and all.
+    /// </summary>
+    public void ReadStruct(FieldReader field)
+    {
+        short last = 0;
+        while (true)
+        {
+            var (id, type) = ReadFieldHeader(last);
+            if (type == Stop)
+            {
+                return;
+            }
+
+            if (!field(ref this, id, type))
+            {
+                Skip(type);
+            }
+
+            last = id;
+        }
     }
 
     /// <summary>A boolean field's value, carried in its header's type.</summary>
@@ -197,21 +223,10 @@ internal ref struct ThriftCompactReader
         return (long)(u >> 1) ^ -(long)(u & 1);
     }
 
-    private ulong ReadVarint64()
-    {
-        ulong result = 0;
-        for (var shift = 0; shift < 70; shift += 7)
-        {
-            var b = ReadByte();
-            result |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return result;
-            }
-        }
-
-        throw new InvalidDataException("a Thrift varint is longer than 10 bytes");
-    }
+    private ulong ReadVarint64() => Varint.Read(_data, ref _position);
 
     private static InvalidDataException Truncated() => new("the Thrift structure ends early");
 }
+
+/// <summary>Takes one field of a struct being read (<see cref="ThriftCompactReader.ReadStruct"/>); false leaves it to be skipped.</summary>
+internal delegate bool FieldReader(ref ThriftCompactReader reader, short id, byte type);

@@ -1,8 +1,8 @@
-namespace Sousei.Geo.IO.Tiles;
+namespace Sousei.Geo.IO.Binary;
 
 /// <summary>
-/// Unsigned LEB128 varints as PMTiles v3 directories use them (the protobuf encoding): seven bits a byte, least
-/// significant group first, the high bit set on every byte but the last.
+/// Unsigned LEB128 varints (the protobuf encoding, used by PMTiles v3 directories, Thrift's compact protocol and Parquet's
+/// hybrid encoding): seven bits a byte, least significant group first, the high bit set on every byte but the last.
 /// </summary>
 internal static class Varint
 {
@@ -26,7 +26,7 @@ internal static class Varint
         {
             if (position >= data.Length)
             {
-                throw new InvalidDataException("a varint runs past the end of the directory");
+                throw new InvalidDataException("a varint runs past the end of its data");
             }
 
             var b = data[position++];
