@@ -25,7 +25,7 @@ public sealed class ConvertCommandTests : IDisposable
     [SkippableFact]
     public async Task Duckdb_reads_the_rows_persons_and_geo_metadata_that_convert_writes()
     {
-        RequireDuckDb();
+        DuckDb.Require();
         // 300 households of 1–3 persons: 100 × (1 + 2 + 3) = 600 persons.
         var features = Enumerable.Range(0, 300).Select(i => Feature(Pt(i * 3, 10), $"{{\"persons\":{(i % 3) + 1},\"year\":2023,\"name\":\"戸{i}\"}}")).ToArray();
         Write("households.geojson", Collection(features));
@@ -34,16 +34,16 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.True(r.ExitCode == 0, r.Error);
         Assert.Contains("converted 300 features with 3 properties from GeoJSON to GeoParquet", r.Out, StringComparison.Ordinal);
 
-        var rows = await DuckDb($"select count(*) as n, sum(persons) as persons, min(year) as y0, max(year) as y1, count(distinct name) as names from '{parquet}'");
+        var rows = await DuckDb.Query($"select count(*) as n, sum(persons) as persons, min(year) as y0, max(year) as y1, count(distinct name) as names from '{parquet}'");
         Assert.Equal((300L, 600L, 2023L, 2023L, 300L), (Long(rows[0]!["n"]), Long(rows[0]!["persons"]), Long(rows[0]!["y0"]), Long(rows[0]!["y1"]), Long(rows[0]!["names"])));
-        var kv = await DuckDb($"select decode(key) as k, decode(value) as v from parquet_kv_metadata('{parquet}')");
+        var kv = await DuckDb.Query($"select decode(key) as k, decode(value) as v from parquet_kv_metadata('{parquet}')");
         var geo = JsonNode.Parse((string)kv.Single(x => (string?)x!["k"] == "geo")!["v"]!)!;
         Assert.Equal("1.1.0", (string?)geo["version"]);
         Assert.Equal("geometry", (string?)geo["primary_column"]);
         Assert.Equal("WKB", (string?)geo["columns"]!["geometry"]!["encoding"]);
         Assert.Equal(["Point"], geo["columns"]!["geometry"]!["geometry_types"]!.AsArray().Select(t => (string?)t));
         // DuckDB reads the geo key itself and types the column as a CRS84 geometry: the first point as it wrote it.
-        var first = await DuckDb($"select ST_AsText(geometry) as wkt, persons, name from '{parquet}' limit 1");
+        var first = await DuckDb.Query($"select ST_AsText(geometry) as wkt, persons, name from '{parquet}' limit 1");
         var (lon, lat) = VacantStore.LonLat(0, 10);
         var wkt = ((string)first[0]!["wkt"]!).Replace("POINT (", "", StringComparison.Ordinal).TrimEnd(')').Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(lon, wkt[0], 9);
@@ -54,14 +54,14 @@ public sealed class ConvertCommandTests : IDisposable
     [SkippableFact]
     public async Task A_layer_duckdb_writes_is_read_by_a_store_to_the_hand_computed_density()
     {
-        RequireDuckDb();
+        DuckDb.Require();
         // Area 200 m × 100 m = 2 ha. Inside: 60 + 61 = 121 persons (60.5 /ha); outside: 500 persons.
         Write("inducement_area.geojson", Collection(Feature(Rect(0, 0, 200, 100), "{\"name\":\"area\"}")));
         var rows = new[] { (50.0, 50.0, 60), (150.0, 50.0, 61), (500.0, 500.0, 500) };
         var values = string.Join(", ", rows.Select(p => string.Create(CultureInfo.InvariantCulture, $"('{WkbHex(p.Item1, p.Item2)}', {p.Item3})")));
         const string Geo = "{\"version\":\"1.1.0\",\"primary_column\":\"geometry\",\"columns\":{\"geometry\":{\"encoding\":\"WKB\",\"geometry_types\":[\"Point\"]}}}";
         var target = Path.Combine(_dir, "households.parquet");
-        await DuckDb($"copy (select from_hex(h) as geometry, persons::integer as persons, 2023 as year from (values {values}) t(h, persons)) to '{target}' (format parquet, kv_metadata {{geo: '{Geo}'}})", "select 1 as done");
+        await DuckDb.Query($"copy (select from_hex(h) as geometry, persons::integer as persons, 2023 as year from (values {values}) t(h, persons)) to '{target}' (format parquet, kv_metadata {{geo: '{Geo}'}})", "select 1 as done");
 
         var r = CliRun.Run("density", "--data", _dir, "--method", "households", "--format", "json");
         Assert.True(r.ExitCode == 0, r.Error);
@@ -125,21 +125,6 @@ public sealed class ConvertCommandTests : IDisposable
         var r = CliRun.Run("convert", "--in", Path.Combine(_dir, input), "--out", Path.Combine(_dir, output));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(expected, r.Error, StringComparison.Ordinal);
-    }
-
-    private static void RequireDuckDb()
-    {
-        ExternalTool.Require("node", "nodejs");
-        Skip.IfNot(Directory.Exists(Path.Combine(RepoPaths.Root, "src", "Sousei.Geo.Viewer", "node_modules", "@duckdb", "node-api")) || ExternalTool.InCi,
-            "src/Sousei.Geo.Viewer/node_modules/@duckdb/node-api is missing (npm ci there)");
-    }
-
-    private static async Task<JsonArray> DuckDb(params string[] sql)
-    {
-        var viewer = Path.Combine(RepoPaths.Root, "src", "Sousei.Geo.Viewer");
-        var result = await ExternalTool.RunAsync("node", ["test/duckdb-query.mjs", .. sql], viewer);
-        Assert.True(result.ExitCode == 0, result.Error);
-        return JsonNode.Parse(result.Out)!.AsArray();
     }
 
     private static long Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var l) ? l : long.Parse((string)node!, CultureInfo.InvariantCulture);

@@ -37,9 +37,7 @@ public sealed class DuckDbPageTests : IDisposable
     [InlineData("gzip", "V1", true, true)]
     public async Task A_layer_duckdb_rewrites_reads_as_Parquet_Net_reads_it(string codec, string version, bool fewPoints, bool ownReads)
     {
-        ExternalTool.Require("node", "nodejs");
-        Skip.IfNot(Directory.Exists(Path.Combine(RepoPaths.Root, "src", "Sousei.Geo.Viewer", "node_modules", "@duckdb", "node-api")) || ExternalTool.InCi,
-            "src/Sousei.Geo.Viewer/node_modules/@duckdb/node-api is missing (npm ci there)");
+        DuckDb.Require();
 
         // 5,000 rows: persons (row % 8, null every 97th row, -1 every 401st), year 2022 + row % 3, and a point whose WKB is
         // null every 89th row and 4 bytes of nothing every 613th; a plain Parquet base without the geo key.
@@ -47,18 +45,18 @@ public sealed class DuckDbPageTests : IDisposable
         WriteBase(basePath, 5000, fewPoints);
         var target = Path.Combine(_store.Path, $"households-{codec}-{version}-{fewPoints}.parquet");
         var geo = GeoParquetMetadata.Write("geometry", ["Point"], null).Replace("'", "''", StringComparison.Ordinal);
-        await DuckDb(
+        await DuckDb.Query(
             $"copy (select geometry, persons::integer as persons, year from '{basePath}') to '{target}' (format parquet, compression {codec}, row_group_size 2048, parquet_version {version}, kv_metadata {{geo: '{geo}'}})",
             "select 1 as done");
-        var encodings = await DuckDb($"select path_in_schema as c, encodings as e from parquet_metadata('{target}')");
+        var encodings = await DuckDb.Query($"select path_in_schema as c, encodings as e from parquet_metadata('{target}')");
         Assert.Contains(encodings, r => (string)r!["c"]! == "persons" && ((string)r["e"]!).Contains("DICTIONARY", StringComparison.Ordinal));
         if (fewPoints)
         {
             Assert.Contains(encodings, r => (string)r!["c"]! == "geometry" && ((string)r["e"]!).Contains("DICTIONARY", StringComparison.Ordinal));
         }
 
-        var own = Read(target, HouseholdParquetReader.TryReadOwn);
-        var oracle = Read(target, HouseholdParquetReader.TryReadWithParquetNet);
+        var own = HouseholdReads.Read(target, HouseholdParquetReader.TryReadOwn);
+        var oracle = HouseholdReads.Read(target, HouseholdParquetReader.TryReadWithParquetNet);
         Assert.NotNull(oracle.Households);
         // A household is a row with a point and persons ≥ 0 (a missing or negative persons, a null or unreadable geometry
         // are problems): counted here from the rows' rules, not from a reader.
@@ -72,16 +70,9 @@ public sealed class DuckDbPageTests : IDisposable
             Assert.Equal(oracle.Problems, own.Problems);
         }
 
-        var store = Read(target, HouseholdParquetReader.TryRead);
+        var store = HouseholdReads.Read(target, HouseholdParquetReader.TryRead);
         Assert.Equal(oracle.Households, store.Households);
         Assert.Equal(oracle.Problems, store.Problems);
-    }
-
-    private static (List<Household>? Households, List<DataProblem> Problems) Read(string path, Func<string, ProblemCollector, GeometryChecks, List<Household>?> read)
-    {
-        var problems = new ProblemCollector(10_000);
-        var households = read(path, problems, new GeometryChecks(PlaneProjection.Kumamoto, false));
-        return (households, problems.Problems.ToList());
     }
 
     private static void WriteBase(string path, int rows, bool fewPoints)
@@ -112,13 +103,5 @@ public sealed class DuckDbPageTests : IDisposable
         BitConverter.TryWriteBytes(bytes.AsSpan(5), lon);
         BitConverter.TryWriteBytes(bytes.AsSpan(13), lat);
         return bytes;
-    }
-
-    private static async Task<JsonArray> DuckDb(params string[] sql)
-    {
-        var viewer = Path.Combine(RepoPaths.Root, "src", "Sousei.Geo.Viewer");
-        var result = await ExternalTool.RunAsync("node", ["test/duckdb-query.mjs", .. sql], viewer);
-        Assert.True(result.ExitCode == 0, result.Error);
-        return JsonNode.Parse(result.Out)!.AsArray();
     }
 }

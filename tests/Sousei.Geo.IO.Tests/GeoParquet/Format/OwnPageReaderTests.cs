@@ -61,11 +61,11 @@ public sealed class OwnPageReaderTests : IDisposable
 
             var path = Path.Combine(_store.Path, $"households-{Guid.NewGuid():N}.parquet"); // CsCheck samples on several threads
             Write(path, rows, l);
-            var (own, ownProblems) = Read(path, HouseholdParquetReader.TryReadOwn);
-            var (oracle, oracleProblems) = Read(path, HouseholdParquetReader.TryReadWithParquetNet);
+            var (own, ownProblems) = HouseholdReads.Read(path, HouseholdParquetReader.TryReadOwn);
+            var (oracle, oracleProblems) = HouseholdReads.Read(path, HouseholdParquetReader.TryReadWithParquetNet);
             if (oracle is null)
             {
-                (oracle, oracleProblems) = Read(path, FileStoreReader.ReadHouseholdsGeneral);
+                (oracle, oracleProblems) = HouseholdReads.Read(path, FileStoreReader.ReadHouseholdsGeneral);
             }
 
             // With rows, the own reader reads every file but Zstd and delta-encoded ones (an empty file it reads too).
@@ -77,7 +77,7 @@ public sealed class OwnPageReaderTests : IDisposable
             }
 
             // Either way the store's reader gives the oracle's answer.
-            var (store, storeProblems) = Read(path, HouseholdParquetReader.TryRead);
+            var (store, storeProblems) = HouseholdReads.Read(path, HouseholdParquetReader.TryRead);
             Assert.Equal(oracle, store);
             Assert.Equal(oracleProblems, storeProblems);
             File.Delete(path);
@@ -91,20 +91,13 @@ public sealed class OwnPageReaderTests : IDisposable
         var rows = Enumerable.Range(0, 1000).Select(i => new Row(GeometryKind.Point, 130.70 + i * 1e-5, 32.80, i % 7, 2023)).ToArray();
         var path = Path.Combine(_store.Path, "households.parquet");
         Write(path, rows, new Layout(CompressionMethod.Snappy, Int32Persons: false, RequiredPersons: false, DeltaPersons: false, GroupRows: 64));
-        var (own, problems) = Read(path, HouseholdParquetReader.TryReadOwn);
+        var (own, problems) = HouseholdReads.Read(path, HouseholdParquetReader.TryReadOwn);
         Assert.NotNull(own);
         Assert.Empty(problems);
         Assert.Equal(rows.Select(r => r.Persons!.Value), own.Select(h => h.Persons));
         Assert.Equal(rows.Select(r => r.Lon), own.Select(h => h.Longitude));
         Assert.Equal(rows.Sum(r => r.Persons!.Value), own.Sum(h => h.Persons)); // 142 weeks of 0..6 (21 each) + 6 rows 0..5 = 2,982 + 15
         Assert.Equal(2997, own.Sum(h => h.Persons));
-    }
-
-    private static (List<Household>? Households, List<DataProblem> Problems) Read(string path, Func<string, ProblemCollector, GeometryChecks, List<Household>?> read)
-    {
-        var problems = new ProblemCollector(1000);
-        var households = read(path, problems, new GeometryChecks(PlaneProjection.Kumamoto, false));
-        return (households, problems.Problems.ToList());
     }
 
     private static void Write(string path, Row[] rows, Layout layout)
