@@ -8,14 +8,14 @@ namespace Sousei.Geo.IO.GeoParquet.Format;
 /// <summary>
 /// Decodes one flat column chunk (parquet-format: pages, encodings, compression) of the kinds GeoParquet writers produce:
 /// data pages v1 and v2 and a dictionary page; PLAIN and dictionary (PLAIN_DICTIONARY, RLE_DICTIONARY) values of INT32,
-/// INT64 and BYTE_ARRAY; RLE definition levels of a required or optional column; no compression, Snappy or gzip.
+/// INT64 and BYTE_ARRAY, DELTA_BINARY_PACKED integers and DELTA_LENGTH_BYTE_ARRAY binaries; RLE definition levels of a required or optional column; no compression, Snappy or gzip.
 /// Anything else is <see cref="NotSupportedException"/> (the caller reads such a file another way); a chunk that does not
 /// decode is <see cref="InvalidDataException"/>. Thread-safe: no state.
 /// </summary>
 internal static class ColumnChunkDecoder
 {
     private const int DataPage = 0, DictionaryPage = 2, DataPageV2 = 3;
-    private const int Plain = 0, PlainDictionary = 2, Rle = 3, RleDictionary = 8;
+    private const int Plain = 0, PlainDictionary = 2, Rle = 3, DeltaBinaryPackedEncoding = 5, DeltaLengthByteArray = 6, RleDictionary = 8;
     private const int Uncompressed = 0, Snappy = 1, Gzip = 2;
 
     /// <summary>Whether the codec is one this decoder reads.</summary>
@@ -46,7 +46,13 @@ internal static class ColumnChunkDecoder
                 return;
             }
 
+            if (encoding == DeltaLengthByteArray)
+            {
+                throw new NotSupportedException("DELTA_LENGTH_BYTE_ARRAY is a binary encoding");
+            }
+
             var indices = encoding is PlainDictionary or RleDictionary ? DictionaryIndices(values, count, definitions) : null;
+            var deltas = encoding == DeltaBinaryPackedEncoding ? DeltaBinaryPacked.Decode(values, Present(count, definitions), width == 4, out _) : null;
             var next = 0;
             for (var i = 0; i < count; i++, row++)
             {
@@ -55,7 +61,11 @@ internal static class ColumnChunkDecoder
                     continue;
                 }
 
-                if (indices is null)
+                if (deltas is not null)
+                {
+                    result[row] = deltas[next];
+                }
+                else if (indices is null)
                 {
                     result[row] = ReadInteger(values, next * width, width);
                 }
@@ -99,9 +109,26 @@ internal static class ColumnChunkDecoder
                 return;
             }
 
+            if (encoding == DeltaBinaryPackedEncoding)
+            {
+                throw new NotSupportedException("DELTA_BINARY_PACKED is an integer encoding");
+            }
+
             var indices = encoding is PlainDictionary or RleDictionary ? DictionaryIndices(values, count, definitions) : null;
-            var next = 0;
+            int[]? lengths = null;
             var position = 0;
+            if (encoding == DeltaLengthByteArray)
+            {
+                // The lengths, delta-encoded, then every value's bytes one after the other.
+                var decoded = DeltaBinaryPacked.Decode(values, Present(count, definitions), true, out position);
+                lengths = new int[decoded.Length];
+                for (var k = 0; k < decoded.Length; k++)
+                {
+                    lengths[k] = decoded[k] is >= 0 and <= int.MaxValue ? (int)decoded[k] : throw new InvalidDataException("a binary value's length is negative");
+                }
+            }
+
+            var next = 0;
             for (var i = 0; i < count; i++, row++)
             {
                 if (definitions is not null && definitions[i] == 0)
@@ -110,7 +137,18 @@ internal static class ColumnChunkDecoder
                     continue;
                 }
 
-                if (indices is null)
+                if (lengths is not null)
+                {
+                    var length = lengths[next];
+                    if (length > values.Length - position)
+                    {
+                        throw new InvalidDataException("a binary value runs past its page");
+                    }
+
+                    result.Set(row, values.Slice(position, length));
+                    position += length;
+                }
+                else if (indices is null)
                 {
                     var end = SkipPlainBinary(values, position);
                     result.Set(row, values[(position + 4)..end]);
@@ -241,7 +279,7 @@ internal static class ColumnChunkDecoder
 
     private static void CheckValueEncoding(int encoding)
     {
-        if (encoding is not (Plain or PlainDictionary or RleDictionary))
+        if (encoding is not (Plain or PlainDictionary or RleDictionary or DeltaBinaryPackedEncoding or DeltaLengthByteArray))
         {
             throw new NotSupportedException($"value encoding {encoding}");
         }
@@ -314,10 +352,13 @@ internal static class ColumnChunkDecoder
         return result;
     }
 
+    /// <summary>The values a page holds: its slots less its nulls.</summary>
+    private static int Present(int count, byte[]? definitions) => definitions is null ? count : count - definitions.Count(d => d == 0);
+
     /// <summary>The dictionary indices of a page: a bit-width byte, then the hybrid encoding, one index per non-null value.</summary>
     private static int[] DictionaryIndices(ReadOnlySpan<byte> values, int count, byte[]? definitions)
     {
-        var present = definitions is null ? count : definitions.Count(d => d != 0);
+        var present = Present(count, definitions);
         var indices = new int[present];
         if (present == 0)
         {
