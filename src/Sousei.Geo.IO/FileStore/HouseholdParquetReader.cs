@@ -21,8 +21,8 @@ namespace Sousei.Geo.IO.FileStore;
 /// </summary>
 /// <remarks>
 /// Two readers of the pages serve the fast path. The project's own (<see cref="ParquetColumnFile"/>) reads the files
-/// GeoParquet writers produce (flat columns; PLAIN, dictionary or delta pages, v1 or v2; no compression, Snappy or gzip) without
-/// Parquet.Net's start-up cost, which dominated a whole command. Any file it does not read — another codec or encoding, a
+/// GeoParquet writers produce (flat columns; PLAIN, dictionary or delta pages, v1 or v2; no compression, Snappy, gzip or Zstd) without
+/// Parquet.Net's start-up cost, which dominated a whole command. Any file it does not read — LZ4 or Brotli, another encoding, a
 /// nested column, a footer or page it cannot decode — is read by Parquet.Net from the start, so every problem is still
 /// worded by one reader (<see cref="GeoParquetFile"/>).
 /// </remarks>

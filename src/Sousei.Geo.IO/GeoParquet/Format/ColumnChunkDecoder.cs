@@ -8,7 +8,7 @@ namespace Sousei.Geo.IO.GeoParquet.Format;
 /// <summary>
 /// Decodes one flat column chunk (parquet-format: pages, encodings, compression) of the kinds GeoParquet writers produce:
 /// data pages v1 and v2 and a dictionary page; PLAIN and dictionary (PLAIN_DICTIONARY, RLE_DICTIONARY) values of INT32,
-/// INT64 and BYTE_ARRAY, DELTA_BINARY_PACKED integers and DELTA_LENGTH_BYTE_ARRAY binaries; RLE definition levels of a required or optional column; no compression, Snappy or gzip.
+/// INT64 and BYTE_ARRAY, DELTA_BINARY_PACKED integers and DELTA_LENGTH_BYTE_ARRAY binaries; RLE definition levels of a required or optional column; no compression, Snappy, gzip or Zstd.
 /// Anything else is <see cref="NotSupportedException"/> (the caller reads such a file another way); a chunk that does not
 /// decode is <see cref="InvalidDataException"/>. Thread-safe: no state.
 /// </summary>
@@ -16,10 +16,10 @@ internal static class ColumnChunkDecoder
 {
     private const int DataPage = 0, DictionaryPage = 2, DataPageV2 = 3;
     private const int Plain = 0, PlainDictionary = 2, Rle = 3, DeltaBinaryPackedEncoding = 5, DeltaLengthByteArray = 6, RleDictionary = 8;
-    private const int Uncompressed = 0, Snappy = 1, Gzip = 2;
+    private const int Uncompressed = 0, Snappy = 1, Gzip = 2, Zstd = 6;
 
     /// <summary>Whether the codec is one this decoder reads.</summary>
-    public static bool Reads(int codec) => codec is Uncompressed or Snappy or Gzip;
+    public static bool Reads(int codec) => codec is Uncompressed or Snappy or Gzip or Zstd;
 
     /// <summary>An INT32 or INT64 column's rows, widened to long (null: a null row).</summary>
     public static long?[] Integers(ReadOnlySpan<byte> chunk, ParquetFooter.ColumnChunk column, bool optional, int rows)
@@ -313,6 +313,22 @@ internal static class ColumnChunkDecoder
                     throw new InvalidDataException("a Snappy page does not expand to its stated size");
                 }
             }
+            else if (codec == Zstd)
+            {
+                try
+                {
+                    var zstd = t_zstd ??= new ZstdSharp.Decompressor();
+                    if (!zstd.TryUnwrap(body, output, out var written) || written != uncompressedBytes)
+                    {
+                        throw new InvalidDataException("a Zstd page does not expand to its stated size");
+                    }
+                }
+                catch (ZstdSharp.ZstdException e)
+                {
+                    t_zstd = null; // its state after a failure is not to be trusted
+                    throw new InvalidDataException($"a Zstd page does not decode ({e.Message})", e);
+                }
+            }
             else
             {
                 using var source = new MemoryStream(body.ToArray()); // gzip is rare in GeoParquet: a copy costs nothing that matters
@@ -331,6 +347,10 @@ internal static class ColumnChunkDecoder
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>One Zstd decompressor per thread (it holds a context worth reusing across pages).</summary>
+    [ThreadStatic]
+    private static ZstdSharp.Decompressor? t_zstd;
 
     /// <summary>Definition levels of a flat optional column (bit width 1) from the RLE/bit-packed hybrid encoding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -18,7 +18,7 @@ namespace Sousei.Geo.IO.Tests.GeoParquet.Format;
 /// Files another writer makes: DuckDB (npm @duckdb/node-api) rewrites a households layer with each codec and both page
 /// versions. DuckDB writes dictionary pages for the few distinct persons and years (and for the geometry when it holds few
 /// distinct points), which Parquet.Net does not write; the project's own page reader must give Parquet.Net's answer on
-/// each, and read itself every file but Zstd ones.
+/// each, and read every one itself.
 /// </summary>
 public sealed class DuckDbPageTests : IDisposable
 {
@@ -27,15 +27,16 @@ public sealed class DuckDbPageTests : IDisposable
     public void Dispose() => _store.Dispose();
 
     [SkippableTheory]
-    [InlineData("uncompressed", "V1", false, true)]
-    [InlineData("snappy", "V1", false, true)]
-    [InlineData("gzip", "V1", false, true)]
-    [InlineData("zstd", "V1", false, false)]
-    [InlineData("snappy", "V2", false, true)] // DuckDB's v2 writes DELTA_LENGTH_BYTE_ARRAY blobs
-    [InlineData("snappy", "V2", true, true)] // forty distinct points: v2 dictionary pages for the geometry too
-    [InlineData("uncompressed", "V2", true, true)]
-    [InlineData("gzip", "V1", true, true)]
-    public async Task A_layer_duckdb_rewrites_reads_as_Parquet_Net_reads_it(string codec, string version, bool fewPoints, bool ownReads)
+    [InlineData("uncompressed", "V1", false)]
+    [InlineData("snappy", "V1", false)]
+    [InlineData("gzip", "V1", false)]
+    [InlineData("zstd", "V1", false)]
+    [InlineData("snappy", "V2", false)] // DuckDB's v2 writes DELTA_LENGTH_BYTE_ARRAY blobs
+    [InlineData("snappy", "V2", true)] // forty distinct points: v2 dictionary pages for the geometry too
+    [InlineData("uncompressed", "V2", true)]
+    [InlineData("gzip", "V1", true)]
+    [InlineData("zstd", "V2", false)]
+    public async Task A_layer_duckdb_rewrites_reads_as_Parquet_Net_reads_it(string codec, string version, bool fewPoints)
     {
         DuckDb.Require();
 
@@ -68,12 +69,9 @@ public sealed class DuckDbPageTests : IDisposable
         var good = Enumerable.Range(0, 5000).Where(i => i % 89 != 0 && i % 613 != 0 && i % 97 != 0 && i % 401 != 0).ToList();
         Assert.Equal(good.Count, oracle.Households.Count);
         Assert.Equal(good.Sum(i => i % 8), oracle.Households.Sum(h => h.Persons));
-        Assert.Equal(ownReads, own.Households is not null);
-        if (own.Households is not null)
-        {
-            Assert.Equal(oracle.Households, own.Households);
-            Assert.Equal(oracle.Problems, own.Problems);
-        }
+        Assert.NotNull(own.Households);
+        Assert.Equal(oracle.Households, own.Households);
+        Assert.Equal(oracle.Problems, own.Problems);
 
         var store = HouseholdReads.Read(target, HouseholdParquetReader.TryRead);
         Assert.Equal(oracle.Households, store.Households);
