@@ -43,7 +43,7 @@ public sealed partial class City
         Dataset = dataset;
         Notes = notes;
         ZoneKinds = dataset.Zones.GroupBy(z => z.Id).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
-        _study = new Lazy<StudyArea>(() => new StudyArea(Dataset.InducementArea, Dataset.Zones, Projection));
+        _study = new Lazy<StudyArea>(() => Source.PreparedStudy(Dataset) ?? new StudyArea(Dataset.InducementArea, Dataset.Zones, Projection));
         _gtfs = new Lazy<GtfsReadResult>(() =>
         {
             var read = Source.ReadGtfs();

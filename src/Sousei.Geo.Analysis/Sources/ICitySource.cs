@@ -25,6 +25,12 @@ public interface ICitySource
     /// <exception cref="Core.Validation.DataException">A layer has problems.</exception>
     (CityDataset Dataset, IReadOnlyList<string> Notes) Load(CityLayers layers);
 
+    /// <summary>
+    /// The study area of a dataset this source loaded, when the source prepared it while loading (a file store builds it
+    /// while the large layers are still being read); null: the city builds it when first asked.
+    /// </summary>
+    Core.Density.StudyArea? PreparedStudy(CityDataset dataset) => null;
+
     /// <summary>Reads every GTFS feed (no service-day check; see <see cref="City.Transit"/>).</summary>
     GtfsReadResult ReadGtfs();
 

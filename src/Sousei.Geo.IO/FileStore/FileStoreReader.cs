@@ -25,8 +25,11 @@ public static partial class FileStoreReader
     /// <summary>
     /// Options: MakeValid repairs, the problem cap, the e-Stat population column, and the layers to read
     /// (others are not opened; a layer asked for but absent is a problem only for the inducement area).
+    /// <see cref="AreaRead"/>, when given, receives the inducement area and the zones as the dataset will hold them, as
+    /// soon as they are read without a problem and before the reader waits for the large layers (households, buildings),
+    /// so that a caller can prepare them meanwhile; it runs on the loading thread and should hand the work off.
     /// </summary>
-    public sealed record Options(bool Repair = false, int ProblemCap = 20, string MeshPopulationColumn = EstatMeshReader.DefaultPopulationColumn, CityLayers Layers = CityLayers.All);
+    public sealed record Options(bool Repair = false, int ProblemCap = 20, string MeshPopulationColumn = EstatMeshReader.DefaultPopulationColumn, CityLayers Layers = CityLayers.All, Action<Geometry, IReadOnlyList<Zone>>? AreaRead = null);
 
     /// <summary>
     /// Which layers the store holds, by their files alone (nothing is parsed): what a caller can ask of it.
@@ -170,6 +173,11 @@ public static partial class FileStoreReader
         if (Wants(CityLayers.InducementArea) && areaPath is null && a55Path is null)
         {
             problems.Add(new DataProblem("layer.missing", Path.Combine(directory, "inducement_area.geojson"), "the inducement area layer is missing (inducement_area.geojson, or cityplan_a55.geojson with AreaCode 31)"));
+        }
+
+        if (options.AreaRead is { } areaRead && area is not null && !problems.HasProblems)
+        {
+            areaRead(area, zones);
         }
 
         var households = householdsRead.GetAwaiter().GetResult();
